@@ -34,4 +34,9 @@ public record BounceReport(
         return new BounceReport(MessageKind.UNREADABLE, null, null, null, OriginalMessage.UNKNOWN,
                 List.of(), error, false);
     }
+
+    /** This report marked as classified from a truncated message. */
+    public BounceReport withTruncated() {
+        return new BounceReport(kind, messageId, mta, subject, original, verdicts, error, true);
+    }
 }

@@ -1,0 +1,61 @@
+package org.bouncekit.mta;
+
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.MessageKind;
+import org.bouncekit.Reason;
+import org.bouncekit.parse.Addresses;
+import org.bouncekit.parse.ParsedMessage;
+
+/**
+ * Automatic replies (RFC 3834 Auto-Submitted: auto-replied, vendor headers, and the usual subjects
+ * in several languages): never a bounce. The verdict names the address that replied.
+ */
+final class AutoReplyFormat implements BounceFormat {
+    private static final List<String> SUBJECTS = List.of(
+            "out of office", "out of the office", "automatic reply", "auto reply", "auto-reply", "autoreply",
+            "auto response", "autoresponse", "autorespons", "away until", "on vacation", "vacation reply",
+            "abwesenheit", "automatische antwort", "nicht im büro", "außer haus",
+            "réponse automatique", "reponse automatique", "absence", "en congé",
+            "respuesta automática", "respuesta automatica", "fuera de la oficina",
+            "risposta automatica", "fuori ufficio", "resposta automática", "ausente",
+            "automatisch antwoord", "afwezig", "автоответ", "автоматический ответ", "自動応答", "不在");
+
+    @Override
+    public String name() {
+        return "rfc3834";
+    }
+
+    @Override
+    public DecodedBounce decode(ParsedMessage m) {
+        String autoSubmitted = lower(m.headers().first("auto-submitted"));
+        String subject = lower(m.subject());
+        boolean byHeader = autoSubmitted.startsWith("auto-replied") || m.headers().has("x-autoreply")
+                || m.headers().has("x-autorespond") || lower(m.headers().first("precedence")).contains("auto_reply");
+        boolean bySubject = false;
+        for (String s : SUBJECTS) {
+            if (subject.contains(s)) {
+                bySubject = true;
+                break;
+            }
+        }
+        if (!byHeader && !bySubject) {
+            return null;
+        }
+        String replier = Addresses.normalize(m.headers().first("from"));
+        if (replier == null) {
+            replier = Addresses.normalize(m.headers().first("reply-to"));
+        }
+        if (replier == null) {
+            return new DecodedBounce(name(), MessageKind.AUTOREPLY, List.of());
+        }
+        RecipientRecord r = new RecipientRecord(replier)
+                .diagnostic(m.subject(), "Subject")
+                .reasonHint(Reason.VACATION, byHeader ? "autoreply.header" : "autoreply.subject");
+        return new DecodedBounce(name(), MessageKind.AUTOREPLY, List.of(r));
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,79 @@
+package org.bouncekit.mta;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncekit.parse.ParsedMessage;
+
+/**
+ * The formats in the order they are tried: feedback reports, then standard DSNs (enriched from the
+ * prose around them when a field is missing), then prose bounces, then auto-replies. Immutable.
+ */
+public final class BounceFormats {
+    private final FeedbackReportFormat feedback;
+    private final DeliveryStatusFormat dsn;
+    private final PlainTextFormat text;
+    private final AutoReplyFormat autoReply = new AutoReplyFormat();
+
+    public BounceFormats(int maxRecipients) {
+        this.feedback = new FeedbackReportFormat(maxRecipients);
+        this.dsn = new DeliveryStatusFormat(maxRecipients);
+        this.text = new PlainTextFormat(maxRecipients);
+    }
+
+    /** The first format that decodes the message, or null for ordinary mail. */
+    public DecodedBounce decode(ParsedMessage m) {
+        DecodedBounce d = feedback.decode(m);
+        if (d != null) {
+            return d;
+        }
+        d = dsn.decode(m);
+        if (d != null) {
+            return enrich(d, m);
+        }
+        d = text.decode(m);
+        if (d != null) {
+            return d;
+        }
+        return autoReply.decode(m);
+    }
+
+    /** Fills a DSN's missing diagnostics from the prose part, which often says more. */
+    private DecodedBounce enrich(DecodedBounce d, ParsedMessage m) {
+        boolean missing = false;
+        for (RecipientRecord r : d.records()) {
+            missing |= r.diagnostic() == null;
+        }
+        if (!missing) {
+            return d;
+        }
+        DecodedBounce prose = text.decode(m);
+        if (prose == null) {
+            return d;
+        }
+        List<RecipientRecord> out = new ArrayList<>(d.records());
+        for (RecipientRecord r : out) {
+            if (r.diagnostic() != null) {
+                continue;
+            }
+            for (RecipientRecord p : prose.records()) {
+                if (p.recipient().equalsIgnoreCase(r.recipient()) && p.diagnostic() != null) {
+                    r.diagnostic(p.diagnostic(), "body");
+                    if (r.replyCode() == null) {
+                        r.replyCode(p.replyCode());
+                    }
+                    if (r.status() == null) {
+                        r.status(p.status());
+                    }
+                }
+            }
+            if (r.diagnostic() == null && prose.records().size() == 1 && out.size() == 1) {
+                RecipientRecord p = prose.records().get(0);
+                r.diagnostic(p.diagnostic(), "body");
+                if (r.replyCode() == null) {
+                    r.replyCode(p.replyCode());
+                }
+            }
+        }
+        return new DecodedBounce(d.format(), d.kind(), out);
+    }
+}

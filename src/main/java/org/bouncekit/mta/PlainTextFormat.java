@@ -1,0 +1,251 @@
+package org.bouncekit.mta;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import org.bouncekit.MessageKind;
+import org.bouncekit.parse.Addresses;
+import org.bouncekit.parse.HeaderBlock;
+import org.bouncekit.parse.ParsedMessage;
+import org.bouncekit.parse.SmtpCodes;
+
+/**
+ * Bounces written as prose (qmail, Exim, Gmail, Exchange 2003, Courier and many more): the error
+ * section is found between a start marker and the returned message; each recipient address in it
+ * starts a block of text that is that recipient's diagnostic.
+ */
+final class PlainTextFormat implements BounceFormat {
+    private static final int MAX_BLOCK_LINES = 20;
+    private static final int MAX_BLOCK_CHARS = 2000;
+
+    private final TextMarkers markers = TextMarkers.BUILT_IN;
+    private final int maxRecipients;
+
+    PlainTextFormat(int maxRecipients) {
+        this.maxRecipients = maxRecipients;
+    }
+
+    @Override
+    public String name() {
+        return "text";
+    }
+
+    /** True when the headers say the message is a bounce (sender, subject or X-Failed-Recipients). */
+    boolean looksLikeBounce(ParsedMessage m) {
+        String subject = m.subject().toLowerCase(Locale.ROOT);
+        String from = m.from().toLowerCase(Locale.ROOT);
+        return TextMarkers.containsAny(subject, markers.subjects) || TextMarkers.containsAny(from, markers.fromMarkers)
+                || m.headers().has("x-failed-recipients");
+    }
+
+    @Override
+    public DecodedBounce decode(ParsedMessage m) {
+        String body = bounceText(m);
+        String lower = body.toLowerCase(Locale.ROOT);
+        int start = firstMarker(lower, markers.bounceStart);
+        boolean headerSignal = looksLikeBounce(m);
+        if (start < 0 && !headerSignal) {
+            return null;
+        }
+        String section = errorSection(body, lower, Math.max(start, 0));
+        Set<String> ignore = ignoredAddresses(m);
+        List<RecipientRecord> records = new ArrayList<>();
+        Map<String, StringBuilder> blocks = blocks(section, ignore);
+        for (String failed : m.headers().all("x-failed-recipients")) {
+            for (String a : Addresses.findAll(failed, maxRecipients)) {
+                blocks.putIfAbsent(a, new StringBuilder());
+            }
+        }
+        if (blocks.isEmpty()) {
+            String verp = verpRecipient(m);
+            String fallback = verp != null ? verp : Addresses.normalize(m.originalHeaders().first("to"));
+            if (fallback == null) {
+                return null;
+            }
+            blocks.put(fallback, new StringBuilder(section));
+        }
+        for (Map.Entry<String, StringBuilder> e : blocks.entrySet()) {
+            if (records.size() >= maxRecipients) {
+                break;
+            }
+            String diag = e.getValue().toString().strip();
+            if (diag.isEmpty()) {
+                diag = section.strip();
+            }
+            if (diag.length() > MAX_BLOCK_CHARS) {
+                diag = diag.substring(0, MAX_BLOCK_CHARS);
+            }
+            RecipientRecord r = new RecipientRecord(e.getKey());
+            SmtpCodes.Found codes = SmtpCodes.find(diag);
+            r.status(codes.status()).replyCode(codes.replyCode()).diagnostic(diag.isEmpty() ? null : diag, "body");
+            records.add(r);
+        }
+        boolean evidence = start >= 0 || m.headers().has("x-failed-recipients");
+        if (!evidence) {
+            // Header signals alone: demand an SMTP code in the text, so that ordinary mail from a
+            // postmaster address is not taken for a bounce.
+            boolean anyCode = false;
+            for (RecipientRecord r : records) {
+                anyCode |= r.status() != null || r.replyCode() != null;
+            }
+            if (!anyCode) {
+                return null;
+            }
+        }
+        String mta = markers.signature(lower);
+        return new DecodedBounce(mta == null ? name() : mta, kindOf(lower), records);
+    }
+
+    private static MessageKind kindOf(String lower) {
+        boolean delayed = lower.contains("delivery has been delayed") || lower.contains("has been delayed")
+                || lower.contains("will continue to try") || lower.contains("will keep trying")
+                || lower.contains("still trying") || lower.contains("warning: message");
+        return delayed && !lower.contains("permanent") && !lower.contains("given up") && !lower.contains("gave up")
+                ? MessageKind.DELAY : MessageKind.BOUNCE;
+    }
+
+    /** The bounce's own text: its text/plain parts, else its HTML parts, not the returned message. */
+    static String bounceText(ParsedMessage m) {
+        StringBuilder plain = new StringBuilder();
+        StringBuilder other = new StringBuilder();
+        m.texts().forEach(p -> {
+            if (!p.inAttached()) {
+                StringBuilder sb = p.mimeType().equals("text/plain") ? plain : other;
+                if (sb.length() > 0) {
+                    sb.append('\n');
+                }
+                sb.append(p.text());
+            }
+        });
+        return plain.length() > 0 ? plain.toString() : other.toString();
+    }
+
+    private static int firstMarker(String lower, List<String> list) {
+        int best = -1;
+        for (String mk : list) {
+            int i = lower.indexOf(mk);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The text from {@code start} up to the returned message. */
+    private String errorSection(String body, String lower, int start) {
+        int end = body.length();
+        int pos = start;
+        while (pos < body.length()) {
+            int nl = lower.indexOf('\n', pos);
+            int lineEnd = nl < 0 ? body.length() : nl;
+            String line = lower.substring(pos, lineEnd).strip();
+            if (pos > start && isOriginalStart(line)) {
+                end = pos;
+                break;
+            }
+            pos = lineEnd + 1;
+        }
+        return body.substring(start, end);
+    }
+
+    private boolean isOriginalStart(String trimmedLowerLine) {
+        if (trimmedLowerLine.isEmpty()) {
+            return false;
+        }
+        for (String mk : markers.originalStart) {
+            if (trimmedLowerLine.startsWith(mk) || trimmedLowerLine.replace("-", "").strip().startsWith(mk.replace("-", "").strip())
+                    && mk.startsWith("-")) {
+                return true;
+            }
+        }
+        // The returned message's own headers, quoted inline.
+        return trimmedLowerLine.startsWith("return-path: <") || trimmedLowerLine.startsWith("received: from ")
+                && trimmedLowerLine.length() > 20;
+    }
+
+    /** Splits the section into one block of lines per newly seen recipient address. */
+    private Map<String, StringBuilder> blocks(String section, Set<String> ignore) {
+        Map<String, StringBuilder> out = new LinkedHashMap<>();
+        StringBuilder current = null;
+        int lines = 0;
+        for (String line : section.split("\n", 2000)) {
+            List<String> found = new ArrayList<>();
+            for (String a : Addresses.findAll(line, 8)) {
+                if (!isIgnored(a, ignore) && !out.containsKey(a) && !isInsideUrl(line, a)) {
+                    found.add(a);
+                }
+            }
+            if (!found.isEmpty() && out.size() < maxRecipients) {
+                for (String a : found) {
+                    StringBuilder sb = new StringBuilder();
+                    out.put(a, sb);
+                    current = sb;
+                }
+                lines = 0;
+            }
+            if (current != null && lines < MAX_BLOCK_LINES && current.length() < MAX_BLOCK_CHARS) {
+                current.append(line).append('\n');
+                lines++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isInsideUrl(String line, String address) {
+        int i = line.toLowerCase(Locale.ROOT).indexOf(address.toLowerCase(Locale.ROOT));
+        if (i <= 0) {
+            return false;
+        }
+        int sp = line.lastIndexOf(' ', i) + 1;
+        String token = line.substring(sp, i);
+        return token.contains("://");
+    }
+
+    private boolean isIgnored(String address, Set<String> ignore) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        if (ignore.contains(lower)) {
+            return true;
+        }
+        String local = lower.substring(0, lower.lastIndexOf('@'));
+        return markers.ignoredLocalParts.contains(local);
+    }
+
+    /** Addresses that are the bounce's sender or addressee (the original sender), not failed recipients. */
+    private static Set<String> ignoredAddresses(ParsedMessage m) {
+        Set<String> out = new HashSet<>();
+        HeaderBlock h = m.headers();
+        for (String name : new String[] {"from", "to", "return-path", "reply-to", "sender"}) {
+            for (String v : h.all(name)) {
+                for (String a : Addresses.findAll(v, 4)) {
+                    out.add(a.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        HeaderBlock orig = m.originalHeaders();
+        for (String name : new String[] {"from", "return-path", "sender", "reply-to"}) {
+            for (String v : orig.all(name)) {
+                for (String a : Addresses.findAll(v, 4)) {
+                    out.add(a.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The recipient a VERP return path encodes in the bounce's To, or null. */
+    static String verpRecipient(ParsedMessage m) {
+        for (String name : new String[] {"to", "delivered-to", "x-original-to"}) {
+            String v = m.headers().first(name);
+            String addr = Addresses.normalize(v);
+            String r = Addresses.fromVerp(addr);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

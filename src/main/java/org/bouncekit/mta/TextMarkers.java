@@ -1,0 +1,89 @@
+package org.bouncekit.mta;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The marker tables of {@code text-bounce.txt}: subjects, senders, section markers, MTA signatures. */
+final class TextMarkers {
+    record Signature(String mta, String[] parts) {
+    }
+
+    final List<String> subjects;
+    final List<String> fromMarkers;
+    final List<String> bounceStart;
+    final List<String> originalStart;
+    final List<String> ignoredLocalParts;
+    final List<Signature> signatures;
+
+    private TextMarkers(Map<String, List<String>> sections) {
+        subjects = sections.getOrDefault("subject", List.of());
+        fromMarkers = sections.getOrDefault("from", List.of());
+        bounceStart = sections.getOrDefault("bounce-start", List.of());
+        originalStart = sections.getOrDefault("original-start", List.of());
+        ignoredLocalParts = sections.getOrDefault("ignore-local", List.of());
+        List<Signature> sigs = new ArrayList<>();
+        for (String line : sections.getOrDefault("signature", List.of())) {
+            int eq = line.indexOf('=');
+            sigs.add(new Signature(line.substring(0, eq), line.substring(eq + 1).split(" \\.\\.\\. ")));
+        }
+        signatures = List.copyOf(sigs);
+    }
+
+    static final TextMarkers BUILT_IN = load();
+
+    private static TextMarkers load() {
+        Map<String, List<String>> sections = new HashMap<>();
+        try (InputStream in = TextMarkers.class.getResourceAsStream("text-bounce.txt");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            List<String> current = null;
+            String line;
+            while ((line = r.readLine()) != null) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                if (t.startsWith("[") && t.endsWith("]")) {
+                    current = new ArrayList<>();
+                    sections.put(t.substring(1, t.length() - 1), current);
+                } else if (current != null) {
+                    current.add(t.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new TextMarkers(sections);
+    }
+
+    static boolean containsAny(String lower, List<String> markers) {
+        for (String m : markers) {
+            if (lower.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The MTA whose signature appears in the text, or null. */
+    String signature(String lowerText) {
+        for (Signature s : signatures) {
+            int i = lowerText.indexOf(s.parts()[0]);
+            if (i < 0) {
+                continue;
+            }
+            if (s.parts().length == 1 || lowerText.indexOf(s.parts()[1], i) >= 0) {
+                return s.mta();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+package org.bouncekit.output;
+
+import java.io.Writer;
+import java.util.Objects;
+
+/** Creates the {@link ResultWriter} for a format. */
+public final class ResultWriters {
+    private ResultWriters() {
+    }
+
+    /**
+     * A writer rendering results as {@code format} to {@code out}. The caller owns {@code out}: it is
+     * flushed, not closed, by {@link ResultWriter#close()}. Pass a buffered writer; JSON Lines buffers
+     * itself.
+     */
+    public static ResultWriter create(OutputFormat format, Writer out, OutputOptions options) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        OutputOptions opts = options == null ? OutputOptions.DEFAULT : options;
+        CrosswalkTable crosswalk = opts.crosswalk() ? CrosswalkTable.builtIn() : null;
+        switch (format) {
+            case JSONL:
+                return new JsonLinesWriter(out, opts, crosswalk);
+            case CSV:
+                return new CsvWriter(out, opts, crosswalk);
+            case TABLE:
+                return new TableWriter(out, opts, crosswalk);
+            case SUMMARY:
+                return new SummaryWriter(out, opts);
+            default:
+                throw new IllegalArgumentException("unknown format " + format);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.bouncekit.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds and normalizes email addresses in header values and bounce text, without regular expressions. */
+public final class Addresses {
+    private static final int MAX_ADDRESS = 512;
+
+    private Addresses() {
+    }
+
+    /**
+     * The address in a DSN recipient field or header value, normalized: "rfc822;" and angle brackets
+     * removed, domain lowercased. Null when there is no plausible address.
+     */
+    public static String normalize(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.trim();
+        int semi = v.indexOf(';');
+        if (semi > 0 && semi < 12 && v.substring(0, semi).trim().matches("(?i)rfc822|utf-8|x400|unknown|x-local|rfc-822")) {
+            v = v.substring(semi + 1).trim();
+        }
+        List<String> found = findAll(v, 1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every address in {@code text}, in order, normalized, at most {@code max}. */
+    public static List<String> findAll(String text, int max) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        int n = text.length();
+        int from = 0;
+        while (out.size() < max) {
+            int at = text.indexOf('@', from);
+            if (at < 0) {
+                break;
+            }
+            from = at + 1;
+            int start = at;
+            boolean quoted = at > 0 && text.charAt(at - 1) == '"';
+            if (quoted) {
+                int q = text.lastIndexOf('"', at - 2);
+                if (q < 0 || at - q > MAX_ADDRESS) {
+                    continue;
+                }
+                start = q;
+            } else {
+                while (start > 0 && at - start < MAX_ADDRESS && isLocalChar(text.charAt(start - 1))) {
+                    start--;
+                }
+            }
+            int end = at + 1;
+            while (end < n && end - at < 256 && isDomainChar(text.charAt(end))) {
+                end++;
+            }
+            // Trailing dots and hyphens belong to the sentence, not the domain.
+            while (end > at + 1 && (text.charAt(end - 1) == '.' || text.charAt(end - 1) == '-')) {
+                end--;
+            }
+            while (start < at && !quoted && text.charAt(start) == '.') {
+                start++;
+            }
+            if (start == at || end == at + 1) {
+                continue;
+            }
+            String domain = text.substring(at + 1, end);
+            if (domain.indexOf('.') < 0 && !domain.startsWith("[") && !domain.equalsIgnoreCase("localhost")) {
+                continue;
+            }
+            String local = text.substring(start, at);
+            String addr = local + "@" + domain.toLowerCase(Locale.ROOT);
+            if (!out.contains(addr)) {
+                out.add(addr);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isLocalChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0 || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isDomainChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
+                || c == '[' || c == ']' || c > 127 && Character.isLetterOrDigit(c);
+    }
+
+    /**
+     * The address a VERP return path encodes ("bounces+alice=example.com@sender.example" ->
+     * "alice@example.com"), or null when {@code address} is not VERP-shaped.
+     */
+    public static String fromVerp(String address) {
+        if (address == null) {
+            return null;
+        }
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return null;
+        }
+        String local = address.substring(0, at);
+        int sep = -1;
+        for (char c : new char[] {'+', '-'}) {
+            int i = local.indexOf(c);
+            if (i > 0 && (sep < 0 || i < sep)) {
+                sep = i;
+            }
+        }
+        if (sep < 0) {
+            return null;
+        }
+        String rest = local.substring(sep + 1);
+        int eq = rest.lastIndexOf('=');
+        if (eq <= 0 || eq == rest.length() - 1) {
+            return null;
+        }
+        String domain = rest.substring(eq + 1);
+        if (domain.indexOf('.') < 0) {
+            return null;
+        }
+        return rest.substring(0, eq) + "@" + domain.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,87 @@
+package org.bouncekit.parse;
+
+/** Turns HTML into plain text for phrase matching: tags dropped, block tags become line breaks, a few entities decoded. */
+final class HtmlText {
+    private HtmlText() {
+    }
+
+    static String toPlain(String html) {
+        StringBuilder out = new StringBuilder(html.length() / 2);
+        int len = html.length();
+        int i = 0;
+        while (i < len) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int close = html.indexOf('>', i + 1);
+                if (close < 0) {
+                    break;
+                }
+                String tag = html.substring(i + 1, Math.min(close, i + 12)).toLowerCase(java.util.Locale.ROOT);
+                if (tag.startsWith("style") || tag.startsWith("script")) {
+                    String endTag = tag.startsWith("style") ? "</style" : "</script";
+                    int e = indexOfIgnoreCase(html, endTag, close);
+                    close = e < 0 ? len - 1 : Math.max(close, html.indexOf('>', e) < 0 ? len - 1 : html.indexOf('>', e));
+                } else if (tag.startsWith("br") || tag.startsWith("p") || tag.startsWith("/p") || tag.startsWith("div")
+                        || tag.startsWith("/div") || tag.startsWith("tr") || tag.startsWith("li") || tag.startsWith("/tr")
+                        || tag.startsWith("h") || tag.startsWith("/h")) {
+                    out.append('\n');
+                } else if (tag.startsWith("td") || tag.startsWith("/td")) {
+                    out.append(' ');
+                }
+                i = close + 1;
+            } else if (c == '&') {
+                int semi = html.indexOf(';', i);
+                if (semi > i && semi - i <= 8) {
+                    String ent = html.substring(i + 1, semi);
+                    String rep = entity(ent);
+                    if (rep != null) {
+                        out.append(rep);
+                        i = semi + 1;
+                        continue;
+                    }
+                }
+                out.append(c);
+                i++;
+            } else if (c == '\n') {
+                out.append(' ');
+                i++;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static int indexOfIgnoreCase(String s, String needle, int from) {
+        int n = needle.length();
+        for (int i = from; i + n <= s.length(); i++) {
+            if (s.regionMatches(true, i, needle, 0, n)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String entity(String e) {
+        switch (e) {
+            case "lt": return "<";
+            case "gt": return ">";
+            case "amp": return "&";
+            case "quot": return "\"";
+            case "apos": case "#39": return "'";
+            case "nbsp": case "#160": return " ";
+            default:
+                if (e.startsWith("#") && e.length() > 1) {
+                    try {
+                        int cp = e.charAt(1) == 'x' || e.charAt(1) == 'X'
+                                ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
+                        return Character.isValidCodePoint(cp) && cp >= 32 ? new String(Character.toChars(cp)) : " ";
+                    } catch (NumberFormatException ex) {
+                        return null;
+                    }
+                }
+                return null;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.bouncekit.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.EntityState;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.apache.james.mime4j.stream.MimeTokenStream;
+import org.apache.james.mime4j.stream.RecursionMode;
+import org.bouncekit.Limits;
+
+/**
+ * Reads a message's structure with Apache mime4j's streaming parser, which enforces depth, part-count
+ * and header limits (Jakarta Mail has none, see docs/mime-hazards.md). Only what classification
+ * needs is kept: headers, the start of each text part, delivery-status and feedback-report bodies,
+ * and the headers of the returned message. A limit or a defect stops parsing and keeps what was read.
+ */
+public final class MimeParser {
+    private static final int MAX_REPORT_CHARS = 1 << 20;
+
+    private final Limits limits;
+    private final MimeConfig config;
+
+    public MimeParser(Limits limits) {
+        this.limits = limits;
+        this.config = new MimeConfig.Builder()
+                .setMaxLineLen(-1)
+                .setMaxHeaderLen(limits.maxHeaderBytes())
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxTotalHeaderCount(limits.maxHeaderCount() * 8)
+                .setMaxTotalHeaderLen(Math.max(4L << 20, (long) limits.maxHeaderBytes() * 8))
+                .setMaxContentLen(-1)
+                .setMaxNestingDepth(limits.maxMimeDepth())
+                .setMaxPartCount(limits.maxParts())
+                .setStrictParsing(false)
+                .setMalformedHeaderStartsBody(true)
+                .build();
+    }
+
+    /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
+    public ParsedMessage parse(byte[] raw, long deadlineNanos) {
+        byte[] message = LineEndings.toLf(raw);
+        Collector c = new Collector();
+        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
+        stream.setRecursionMode(RecursionMode.M_RECURSE);
+        String problem = null;
+        try {
+            stream.parse(new ByteArrayInputStream(message));
+            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    problem = "time budget of " + limits.timeBudget().toMillis() + " ms exceeded while parsing";
+                    break;
+                }
+                c.on(state, stream);
+            }
+        } catch (MimeException | IOException | RuntimeException e) {
+            // Limits (depth, parts, header size) and malformed structure end up here: keep what was read.
+            problem = describe(e);
+        }
+        return new ParsedMessage(c.top, c.topType, c.reportType, c.texts, c.deliveryStatus, c.feedback,
+                c.attached, problem != null, problem);
+    }
+
+    static String describe(Throwable e) {
+        String name = e.getClass().getSimpleName();
+        String msg = e.getMessage();
+        if (msg != null && msg.length() > 200) {
+            msg = msg.substring(0, 200);
+        }
+        return msg == null ? name : name + ": " + msg;
+    }
+
+    /** Walks mime4j's events and keeps what matters. */
+    private final class Collector {
+        final HeaderBlock top = new HeaderBlock();
+        String topType = "text/plain";
+        String reportType;
+        final List<TextPart> texts = new ArrayList<>();
+        final List<String> deliveryStatus = new ArrayList<>();
+        String feedback;
+        final List<HeaderBlock> attached = new ArrayList<>();
+        private int messageDepth;
+        private HeaderBlock current;
+        private int textChars;
+
+        void on(EntityState state, MimeTokenStream stream) throws IOException, MimeException {
+            switch (state) {
+                case T_START_MESSAGE:
+                    messageDepth++;
+                    if (messageDepth == 1) {
+                        current = top;
+                    } else {
+                        current = new HeaderBlock();
+                        attached.add(current);
+                    }
+                    break;
+                case T_END_MESSAGE:
+                    messageDepth--;
+                    break;
+                case T_START_BODYPART:
+                    current = new HeaderBlock();
+                    break;
+                case T_FIELD:
+                    if (current != null) {
+                        Field f = stream.getField();
+                        current.add(f.getName(), decodeHeader(f.getBody()));
+                    }
+                    break;
+                case T_START_MULTIPART:
+                    if (messageDepth == 1 && current == top) {
+                        noteTopType(stream.getBodyDescriptor());
+                    }
+                    break;
+                case T_BODY:
+                    if (messageDepth == 1 && current == top) {
+                        noteTopType(stream.getBodyDescriptor());
+                    }
+                    body(stream, current == null ? new HeaderBlock() : current);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        private void noteTopType(BodyDescriptor bd) {
+            topType = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            if (topType.equals("multipart/report")) {
+                String[] rt = ContentTypeParams.reportType(top.first("content-type"));
+                reportType = rt == null ? null : rt[0];
+            }
+        }
+
+        private void body(MimeTokenStream stream, HeaderBlock partHeaders) throws IOException {
+            BodyDescriptor bd = stream.getBodyDescriptor();
+            String type = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            boolean inAttached = messageDepth > 1;
+            switch (type) {
+                case "message/delivery-status":
+                case "message/global-delivery-status":
+                    deliveryStatus.add(read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS));
+                    return;
+                case "message/feedback-report":
+                    if (feedback == null) {
+                        feedback = read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS);
+                    }
+                    return;
+                case "text/rfc822-headers":
+                case "message/global-headers":
+                case "message/global":
+                case "message/rfc822": {
+                    // message/rfc822 arrives here only when mime4j does not recurse into it (e.g. encoded bodies).
+                    String text = read(stream.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
+                    attached.add(HeaderText.parse(text, limits.maxHeaderCount()));
+                    texts.add(new TextPart(type, text, true, partHeaders));
+                    return;
+                }
+                default:
+                    break;
+            }
+            if (type.startsWith("text/")) {
+                int budget = Math.max(0, limits.maxTextChars() * 4 - textChars);
+                if (budget == 0) {
+                    return;
+                }
+                String text = read(stream.getDecodedInputStream(), bd.getCharset(), Math.min(budget, limits.maxTextChars()));
+                if (type.equals("text/html")) {
+                    text = HtmlText.toPlain(text);
+                }
+                textChars += text.length();
+                texts.add(new TextPart(type, text, inAttached, partHeaders));
+            }
+            // Other bodies (images, attachments) are skipped unread: mime4j reads past them.
+        }
+    }
+
+    static String decodeHeader(String body) {
+        String unfolded = unfold(body);
+        if (unfolded.indexOf("=?") < 0) {
+            return unfolded;
+        }
+        try {
+            return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+        } catch (RuntimeException e) {
+            return unfolded;
+        }
+    }
+
+    static String unfold(String s) {
+        if (s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s.trim();
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\r' || ch == '\n') {
+                continue;
+            }
+            sb.append(ch);
+        }
+        return sb.toString().trim();
+    }
+
+    /** Reads at most {@code maxChars} characters of a decoded body in its charset, falling back sensibly. */
+    static String read(InputStream in, String charsetName, int maxChars) throws IOException {
+        byte[] bytes = in.readNBytes(maxChars * 2 + 16);
+        // Read past the rest without holding it.
+        while (in.skip(1 << 16) > 0) {
+            // skipping
+        }
+        String text = decode(bytes, charsetName);
+        if (text.length() > maxChars) {
+            text = text.substring(0, maxChars);
+        }
+        return LineEndings.toLf(text);
+    }
+
+    static String decode(byte[] bytes, String charsetName) {
+        Charset cs = Charsets.lookup(charsetName);
+        if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.UTF_8) {
+            // Undeclared or ASCII-declared 8-bit text is usually UTF-8, else Latin-1.
+            String strict = strictUtf8(bytes);
+            return strict != null ? strict : new String(bytes, Charsets.WINDOWS_1252);
+        }
+        return new String(bytes, cs);
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes));
+            return cb.toString();
+        } catch (CharacterCodingException e) {
+            // A cut in the middle of a multi-byte character at the end is not a reason to give up UTF-8.
+            if (bytes.length > 4) {
+                try {
+                    int end = bytes.length;
+                    while (end > bytes.length - 4 && (bytes[end - 1] & 0xC0) == 0x80) {
+                        end--;
+                    }
+                    if (end > 0 && (bytes[end - 1] & 0x80) != 0) {
+                        end--;
+                    }
+                    return d.reset().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+                } catch (CharacterCodingException e2) {
+                    return null;
+                }
+            }
+            return null;
+        }
+    }
+}

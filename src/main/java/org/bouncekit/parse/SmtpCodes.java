@@ -1,0 +1,178 @@
+package org.bouncekit.parse;
+
+/**
+ * Finds SMTP reply codes (RFC 5321) and enhanced status codes (RFC 3463) in free text, by a linear
+ * scan over characters (no regular expressions: the text comes from remote servers).
+ */
+public final class SmtpCodes {
+    private SmtpCodes() {
+    }
+
+    /** A reply code and enhanced status found together or apart; either may be null. */
+    public record Found(Integer replyCode, String status) {
+        public boolean isEmpty() {
+            return replyCode == null && status == null;
+        }
+    }
+
+    /**
+     * The reply code and enhanced status of the first SMTP reply in {@code text}. A code followed by an
+     * enhanced status ("550 5.1.1", "550-5.1.1") is preferred over codes standing alone.
+     */
+    public static Found find(String text) {
+        if (text == null || text.isEmpty()) {
+            return new Found(null, null);
+        }
+        int n = Math.min(text.length(), 1 << 16);
+        Integer firstCode = null;
+        for (int i = 0; i < n; i++) {
+            int code = replyCodeAt(text, i, n);
+            if (code < 0) {
+                continue;
+            }
+            int j = i + 3;
+            if (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '-')) {
+                int k = j + 1;
+                while (k < n && k < j + 3 && text.charAt(k) == ' ') {
+                    k++;
+                }
+                String st = statusAt(text, k, n);
+                if (st != null) {
+                    return new Found(code, st);
+                }
+            }
+            if (firstCode == null) {
+                firstCode = code;
+            }
+        }
+        return new Found(firstCode, findStatus(text));
+    }
+
+    /** The first enhanced status code in {@code text}, or null. */
+    public static String findStatus(String text) {
+        if (text == null) {
+            return null;
+        }
+        int n = Math.min(text.length(), 1 << 16);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isCodeNeighbour(text.charAt(i - 1)))) {
+                String st = statusAt(text, i, n);
+                if (st != null) {
+                    return st;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The first stand-alone reply code in {@code text}, or null. */
+    public static Integer findReplyCode(String text) {
+        return text == null ? null : find(text).replyCode();
+    }
+
+    /** True for a well-formed enhanced status: class 2/4/5, subject and detail of 1-3 digits. */
+    public static boolean isStatus(String s) {
+        return s != null && statusAt(s, 0, s.length()) != null && statusLength(s) == s.length();
+    }
+
+    private static int statusLength(String s) {
+        int dots = 0;
+        int i = 0;
+        while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+            if (s.charAt(i) == '.') {
+                dots++;
+            }
+            i++;
+        }
+        return dots == 2 ? i : -1;
+    }
+
+    /** The reply code starting at {@code i}, or -1: [245][0-5][0-9] standing alone as a token. */
+    private static int replyCodeAt(String t, int i, int n) {
+        if (i + 3 > n) {
+            return -1;
+        }
+        char a = t.charAt(i);
+        char b = t.charAt(i + 1);
+        char c = t.charAt(i + 2);
+        if ((a != '2' && a != '4' && a != '5') || b < '0' || b > '5' || c < '0' || c > '9') {
+            return -1;
+        }
+        if (i > 0) {
+            char p = t.charAt(i - 1);
+            if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '+' || p == '/' || p == '=' || p == '_'
+                    || p == '@') {
+                return -1;
+            }
+        }
+        if (i + 3 < n) {
+            char f = t.charAt(i + 3);
+            if (!(f == ' ' || f == '-' || f == '\n' || f == '\t' || f == ')' || f == ']' || f == ',' || f == ';'
+                    || f == '"' || f == '\'')) {
+                return -1;
+            }
+            // "550-" is a reply only when text follows, not in a range like "550-599".
+            if (f == '-' && i + 4 < n && Character.isDigit(t.charAt(i + 4)) && !(i + 5 < n && t.charAt(i + 5) == '.')) {
+                return -1;
+            }
+        }
+        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+    }
+
+    /** The enhanced status starting exactly at {@code i}, or null. */
+    private static String statusAt(String t, int i, int n) {
+        if (i >= n) {
+            return null;
+        }
+        char cls = t.charAt(i);
+        if (cls != '2' && cls != '4' && cls != '5') {
+            return null;
+        }
+        if (i > 0 && isCodeNeighbour(t.charAt(i - 1))) {
+            return null;
+        }
+        int j = i + 1;
+        if (j >= n || t.charAt(j) != '.') {
+            return null;
+        }
+        int s1 = j + 1;
+        int e1 = digits(t, s1, n);
+        if (e1 == s1 || e1 - s1 > 3 || e1 >= n || t.charAt(e1) != '.') {
+            return null;
+        }
+        int s2 = e1 + 1;
+        int e2 = digits(t, s2, n);
+        if (e2 == s2 || e2 - s2 > 3) {
+            return null;
+        }
+        if (e2 < n) {
+            char f = t.charAt(e2);
+            // An IP address or version number (192.0.2.1, 5.1.1.1) is not a status code.
+            if (f == '.' && e2 + 1 < n && Character.isDigit(t.charAt(e2 + 1))) {
+                return null;
+            }
+            if (Character.isLetterOrDigit(f) && f != 'x' || f == '@') {
+                return null;
+            }
+        }
+        return normalize(t.substring(i, e2));
+    }
+
+    /** Removes leading zeros ("5.01.001" -> "5.1.1"). */
+    private static String normalize(String s) {
+        String[] p = s.split("\\.", 3);
+        return p[0] + "." + Integer.parseInt(p[1]) + "." + Integer.parseInt(p[2]);
+    }
+
+    private static int digits(String t, int i, int n) {
+        while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isCodeNeighbour(char p) {
+        return Character.isLetterOrDigit(p) || p == '.' || p == '_' || p == '/' || p == '@' || p == '=';
+    }
+}

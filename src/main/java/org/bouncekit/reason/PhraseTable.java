@@ -1,0 +1,139 @@
+package org.bouncekit.reason;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.Reason;
+
+/**
+ * Phrases per reason in precedence order, read from a text table (see {@code phrases.txt}):
+ * {@code [reason]} section lines, then one lowercase phrase per line; "a ... b" means "a", then "b"
+ * within {@link #GAP} characters. Matching is plain substring search: linear, no backtracking.
+ */
+public final class PhraseTable {
+    static final int GAP = 80;
+
+    /** A phrase of a reason. {@code parts} has one element, or two for "a ... b". */
+    public record Phrase(Reason reason, String text, String[] parts) {
+    }
+
+    /** A phrase found in a text: which phrase, and the text it matched. */
+    public record Hit(Phrase phrase, String matched) {
+    }
+
+    private final List<Phrase> phrases;
+
+    PhraseTable(List<Phrase> phrases) {
+        this.phrases = List.copyOf(phrases);
+    }
+
+    /** Reads a table; {@code source} names it in error messages. */
+    public static PhraseTable read(BufferedReader in, String source) throws IOException {
+        List<Phrase> list = new ArrayList<>();
+        Reason current = null;
+        String line;
+        int lineNo = 0;
+        while ((line = in.readLine()) != null) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            if (t.startsWith("[") && t.endsWith("]")) {
+                current = Reason.fromWireName(t.substring(1, t.length() - 1));
+                if (current == null) {
+                    throw new IllegalArgumentException(source + ":" + lineNo + ": unknown reason " + t);
+                }
+                continue;
+            }
+            if (current == null) {
+                throw new IllegalArgumentException(source + ":" + lineNo + ": phrase before any [reason] section");
+            }
+            list.add(phrase(current, t));
+        }
+        return new PhraseTable(list);
+    }
+
+    static Phrase phrase(Reason reason, String text) {
+        String norm = TextNormalizer.normalize(text);
+        int gap = norm.indexOf(" ... ");
+        String[] parts = gap < 0 ? new String[] {norm} : new String[] {norm.substring(0, gap), norm.substring(gap + 5)};
+        return new Phrase(reason, norm, parts);
+    }
+
+    /** The built-in table. */
+    static PhraseTable builtIn() {
+        try (InputStream in = PhraseTable.class.getResourceAsStream("phrases.txt")) {
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "phrases.txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A table with {@code first}'s phrases ahead of this one's. */
+    PhraseTable prepend(List<Phrase> first) {
+        List<Phrase> all = new ArrayList<>(first);
+        all.addAll(phrases);
+        return new PhraseTable(all);
+    }
+
+    /** The first phrase in precedence order found in the normalized text, or null. */
+    Hit find(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return null;
+        }
+        for (Phrase p : phrases) {
+            String m = matches(p, normalizedText);
+            if (m != null) {
+                return new Hit(p, m);
+            }
+        }
+        return null;
+    }
+
+    private static String matches(Phrase p, String text) {
+        int i = text.indexOf(p.parts()[0]);
+        if (i < 0) {
+            return null;
+        }
+        if (p.parts().length == 1) {
+            return p.parts()[0];
+        }
+        String second = p.parts()[1];
+        while (i >= 0) {
+            int from = i + p.parts()[0].length();
+            int j = text.indexOf(second, from);
+            if (j >= 0 && j - from <= GAP) {
+                return text.substring(i, j + second.length());
+            }
+            if (j < 0) {
+                return null;
+            }
+            i = text.indexOf(p.parts()[0], i + 1);
+        }
+        return null;
+    }
+
+    int size() {
+        return phrases.size();
+    }
+
+    List<Phrase> phrases() {
+        return phrases;
+    }
+
+    @Override
+    public String toString() {
+        return "PhraseTable[" + phrases.size() + " phrases]";
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

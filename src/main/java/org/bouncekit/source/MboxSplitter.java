@@ -1,0 +1,362 @@
+package org.bouncekit.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.LongConsumer;
+
+/**
+ * Splits one input into messages, streaming: the input is scanned byte by byte through a fixed buffer and
+ * only the current message is held (up to the cap; the rest of a longer message is read past).
+ *
+ * <p>Rules (mime-hazards.md, "mbox"): a message starts at a line beginning with {@code From } at the start of
+ * the input, after a blank line, or right after another From_ line (so a file of only From_ lines gives one
+ * empty message per line). At the start of the input and after a From_ line the line must also look like a
+ * From_ line ({@code From} and spaces not followed by {@code :}), so an obsolete-syntax {@code From : x} header
+ * is never taken for one. Lines end in LF, CRLF or CR alone. The From_ line is not part of the message; the
+ * blank line before the next From_ line is the separator and is not either.
+ *
+ * <p>Not thread-safe; one instance per input.
+ */
+final class MboxSplitter {
+    static final int DEFAULT_BUFFER = 256 << 10;
+    /** Bytes looked at from a line start to recognise a From_ line (From, the spaces, the first sender byte). */
+    static final int LOOKAHEAD = 64;
+
+    /** How the input is to be taken. */
+    enum Layout {
+        /**
+         * Decided by the content: an input whose first non-blank line is a From_ line is split like an mbox
+         * (and if it holds only one message, that message is taken as a .eml with its From_ line dropped:
+         * no unquoting, no separator stripped); any other input is one message, byte for byte.
+         */
+        AUTO,
+        /** Named like an mbox: split; non-blank text before the first From_ line is a message of its own. */
+        MBOX,
+        /** Exactly one message (a Maildir file): a leading From_ line is dropped, nothing is split. */
+        SINGLE
+    }
+
+    private enum Phase {
+        /** Only blank lines so far. */
+        START,
+        /** In the first From_-started message; whether this is an mbox is known when it ends. */
+        FIRST,
+        /** An mbox: split at every From_ line. */
+        MBOX,
+        /** One message to the end of the input: no more line scanning. */
+        WHOLE
+    }
+
+    private final String source;
+    private final InputStream in;
+    private final Layout layout;
+    private final long cap;
+    private final boolean unquote;
+    private final LongConsumer progress;
+    private final MessageBuffer message;
+
+    private final byte[] buf;
+    private int pos;
+    private int lim;
+    /** Input offset of {@code buf[0]}. */
+    private long base;
+    private boolean eof;
+    private boolean finished;
+
+    private Phase phase = Phase.START;
+    private boolean lineStart = true;
+    /** The line ended in a CR that was the last byte in the buffer: a LF may follow. */
+    private boolean crPending;
+    private boolean lineBlank;
+    private boolean lineIsFrom;
+    private boolean prevBlank;
+    private boolean prevFromLine;
+
+    /** Start in {@code buf} of bytes of the message not yet appended; -1 inside a From_ line (not kept). */
+    private int copyFrom;
+    /** Content bytes of the current message appended so far (also those past the cap). */
+    private long logical;
+    /** {@link #logical} length where the last blank line began: the message ends there if a From_ line follows. */
+    private long blankStart;
+    private long messageOffset;
+    /** The current message is the text before the first From_ line. */
+    private boolean preamble = true;
+    private boolean preambleContent;
+    /** Some line of the current message starts with '>': only then is unquoting worth a pass. */
+    private boolean quotedLine;
+    private int index;
+
+    MboxSplitter(String source, InputStream in, Layout layout, SourceOptions options, LongConsumer progress,
+            MessageBuffer message, int bufferSize) {
+        if (bufferSize <= LOOKAHEAD) {
+            throw new IllegalArgumentException("buffer too small: " + bufferSize);
+        }
+        this.source = source;
+        this.in = in;
+        this.layout = layout;
+        this.cap = options.maxMessageBytes();
+        this.unquote = options.unquoteMboxrd();
+        this.progress = progress;
+        this.message = message;
+        this.buf = new byte[bufferSize];
+        message.reset();
+    }
+
+    /** The next message, or null when the input is used up. After an I/O error, one message carries it and the input ends. */
+    RawMessage next() {
+        if (finished) {
+            return null;
+        }
+        try {
+            while (true) {
+                if (pos >= lim) {
+                    if (!fill()) {
+                        if (crPending) {
+                            crPending = false;
+                            endLine();
+                        }
+                        return atEnd();
+                    }
+                    if (crPending) {
+                        crPending = false;
+                        if (buf[pos] == '\n') {
+                            pos++;
+                        }
+                        endLine();
+                        continue;
+                    }
+                }
+                if (lineStart && phase != Phase.WHOLE) {
+                    RawMessage done = beginLine();
+                    if (done != null) {
+                        return done;
+                    }
+                }
+                if (phase == Phase.WHOLE) {
+                    pos = lim; // appended (up to the cap) by the next fill
+                    continue;
+                }
+                int end = lineEnd(buf, pos, lim);
+                if (end == lim) {
+                    pos = lim;
+                } else if (buf[end] == '\n') {
+                    pos = end + 1;
+                    endLine();
+                } else if (end + 1 < lim) {
+                    pos = buf[end + 1] == '\n' ? end + 2 : end + 1;
+                    endLine();
+                } else {
+                    pos = end + 1;
+                    crPending = true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /** Index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
+    private static int lineEnd(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            // one compare rejects almost every byte: CR and LF are the only line-ending bytes below 14
+            if (c < 14 && (c == '\n' || c == '\r')) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private RawMessage beginLine() throws IOException {
+        lineStart = false;
+        lineIsFrom = false;
+        if (phase == Phase.FIRST && layout == Layout.SINGLE) {
+            phase = Phase.WHOLE; // the From_ line is dropped; the rest is the message
+            return null;
+        }
+        ensure(LOOKAHEAD);
+        byte first = buf[pos];
+        lineBlank = first == '\n' || first == '\r';
+        if (lineBlank) {
+            blankStart = logicalAt(pos);
+            return null;
+        }
+        if (first == '>') {
+            quotedLine = true;
+        }
+        boolean from = MboxQuoting.startsWithFrom(buf, pos, lim);
+        switch (phase) {
+            case START:
+                if (from && looksLikeFromLine()) {
+                    return separator();
+                }
+                if (layout == Layout.MBOX) {
+                    preambleContent = true;
+                    phase = Phase.MBOX;
+                } else {
+                    phase = Phase.WHOLE;
+                }
+                return null;
+            case FIRST:
+            case MBOX:
+                if (from && (prevBlank || prevFromLine && looksLikeFromLine())) {
+                    return separator();
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /** After {@code From }: optional spaces, then a byte that is not ':' or a line end. */
+    private boolean looksLikeFromLine() {
+        for (int i = pos + 5; i < lim; i++) {
+            byte c = buf[i];
+            if (c != ' ' && c != '\t') {
+                return c != ':' && c != '\n' && c != '\r';
+            }
+        }
+        return false;
+    }
+
+    /** A From_ line begins at {@code pos}: ends the current message (returned, or null) and starts the next. */
+    private RawMessage separator() {
+        flush(pos);
+        long end = prevBlank ? blankStart : logical;
+        RawMessage done = null;
+        if (preamble) {
+            if (preambleContent) {
+                done = emit(end, false, null);
+            }
+        } else {
+            // a second From_ line: the input is an mbox, so the first message gets mbox treatment too
+            done = emit(end, true, null);
+        }
+        if (phase == Phase.START) {
+            phase = layout == Layout.MBOX ? Phase.MBOX : Phase.FIRST;
+        } else if (phase == Phase.FIRST) {
+            phase = Phase.MBOX;
+        }
+        preamble = false;
+        messageOffset = base + pos;
+        logical = 0;
+        blankStart = 0;
+        quotedLine = false;
+        message.reset();
+        copyFrom = -1;
+        lineIsFrom = true;
+        return done;
+    }
+
+    private void endLine() {
+        if (lineIsFrom) {
+            copyFrom = pos; // the message starts after its From_ line
+        }
+        prevBlank = lineBlank;
+        prevFromLine = lineIsFrom;
+        lineBlank = false;
+        lineIsFrom = false;
+        lineStart = true;
+    }
+
+    private RawMessage atEnd() {
+        finished = true;
+        flush(lim);
+        switch (phase) {
+            case START:
+                // nothing but blank lines: an empty mailbox has no messages, but an empty or blank single-message
+                // file is one (empty) message, so a scan never loses an input file
+                return layout == Layout.MBOX ? null : emit(logical, false, null);
+            case MBOX:
+                if (preamble) {
+                    return preambleContent ? emit(logical, false, null) : null;
+                }
+                // the blank line an mbox writer puts after each message is not part of it
+                return emit(lineStart && prevBlank ? blankStart : logical, true, null);
+            default:
+                // WHOLE, or FIRST: a single From_-started message is a .eml whose From_ line was dropped
+                return emit(logical, false, null);
+        }
+    }
+
+    private RawMessage failed(Exception e) {
+        finished = true;
+        long at = base + lim;
+        flush(lim);
+        String what = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String error = "I/O error reading " + source + " at byte " + at + ": " + what;
+        return emit(logical, !preamble && phase == Phase.MBOX, error);
+    }
+
+    private RawMessage emit(long end, boolean mboxEntry, String error) {
+        int stored = (int) Math.min(end, message.length());
+        byte[] bytes = mboxEntry && unquote && quotedLine
+                ? MboxQuoting.unquote(message.array(), stored)
+                : java.util.Arrays.copyOf(message.array(), stored);
+        RawMessage m = new RawMessage(source, index++, messageOffset, bytes, end > cap, error);
+        message.reset();
+        return m;
+    }
+
+    private long logicalAt(int p) {
+        return copyFrom < 0 ? logical : logical + (p - copyFrom);
+    }
+
+    /** Appends {@code buf[copyFrom, upTo)} to the message. */
+    private void flush(int upTo) {
+        if (copyFrom >= 0 && upTo > copyFrom) {
+            int n = upTo - copyFrom;
+            message.append(buf, copyFrom, n, cap);
+            logical += n;
+            copyFrom = upTo;
+        }
+    }
+
+    /** Refills the buffer once everything in it is consumed; false at the end of the input. */
+    private boolean fill() throws IOException {
+        flush(lim);
+        base += lim;
+        pos = 0;
+        lim = 0;
+        if (copyFrom > 0) {
+            copyFrom = 0;
+        }
+        while (!eof) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                eof = true;
+            } else if (n > 0) {
+                lim = n;
+                progress.accept(n);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Makes at least {@code n} bytes from {@code pos} available, unless the input ends first. */
+    private void ensure(int n) throws IOException {
+        if (lim - pos >= n || eof) {
+            return;
+        }
+        flush(pos);
+        int keep = lim - pos;
+        System.arraycopy(buf, pos, buf, 0, keep);
+        base += pos;
+        if (copyFrom >= 0) {
+            copyFrom = 0;
+        }
+        pos = 0;
+        lim = keep;
+        while (lim < n) {
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                eof = true;
+                return;
+            }
+            lim += r;
+            progress.accept(r);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.bouncekit.verdict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncekit.BounceReport;
+import org.bouncekit.Limits;
+import org.bouncekit.MessageKind;
+import org.bouncekit.OriginalMessage;
+import org.bouncekit.Verdict;
+import org.bouncekit.mta.BounceFormats;
+import org.bouncekit.mta.DecodedBounce;
+import org.bouncekit.mta.RecipientRecord;
+import org.bouncekit.parse.HeaderBlock;
+import org.bouncekit.parse.MimeParser;
+import org.bouncekit.parse.ParsedMessage;
+
+/**
+ * The pipeline for one message: parse -> decode the format -> a verdict per recipient -> report.
+ * Immutable and thread-safe; all set-up happens in the constructor.
+ */
+public final class MessageAnalyzer {
+    private final Limits limits;
+    private final MimeParser parser;
+    private final BounceFormats formats;
+    private final VerdictAssembler assembler;
+    private final List<String> correlateHeaders;
+
+    public MessageAnalyzer(Limits limits, VerdictAssembler assembler, List<String> correlateHeaders) {
+        this.limits = limits;
+        this.parser = new MimeParser(limits);
+        this.formats = new BounceFormats(limits.maxRecipients());
+        this.assembler = assembler;
+        this.correlateHeaders = List.copyOf(correlateHeaders);
+    }
+
+    /** Classifies one message; never throws on bad input. */
+    public BounceReport analyze(byte[] message) {
+        long deadline = System.nanoTime() + limits.timeBudget().toNanos();
+        try {
+            if (message.length == 0) {
+                return BounceReport.unreadable("empty message (0 bytes)");
+            }
+            ParsedMessage m = parser.parse(message, deadline);
+            if (m.headers().isEmpty() && m.texts().isEmpty()) {
+                return BounceReport.unreadable(m.problem() != null ? m.problem() : "no header fields and no text: not a mail message");
+            }
+            DecodedBounce d = formats.decode(m);
+            OriginalMessage original = original(m);
+            String messageId = m.headers().first("message-id");
+            if (d == null) {
+                return new BounceReport(MessageKind.NOT_BOUNCE, messageId, null, m.subject(), original, List.of(), null,
+                        m.truncated());
+            }
+            List<Verdict> verdicts = new ArrayList<>(d.records().size());
+            for (RecipientRecord r : d.records()) {
+                verdicts.add(assembler.assemble(r, d.kind()));
+            }
+            return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), m.subject(), original,
+                    verdicts, null, m.truncated());
+        } catch (RuntimeException | StackOverflowError e) {
+            return BounceReport.unreadable("could not classify: " + MimeParserErrors.describe(e));
+        }
+    }
+
+    /** A bounce whose recipients are all only delayed is a delay; all delivered, a delivery. */
+    private static MessageKind kindOf(MessageKind decoded, List<Verdict> verdicts) {
+        if (decoded != MessageKind.BOUNCE && decoded != MessageKind.DELAY) {
+            return decoded;
+        }
+        boolean failed = false;
+        boolean delayed = false;
+        for (Verdict v : verdicts) {
+            if ("delayed".equals(v.action())) {
+                delayed = true;
+            } else if (!"delivered".equals(v.action()) && !"relayed".equals(v.action()) && !"expanded".equals(v.action())) {
+                failed = true;
+            }
+        }
+        if (failed) {
+            return MessageKind.BOUNCE;
+        }
+        return delayed ? MessageKind.DELAY : verdicts.isEmpty() ? decoded : MessageKind.DELIVERY;
+    }
+
+    private OriginalMessage original(ParsedMessage m) {
+        HeaderBlock h = m.originalHeaders();
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (String name : correlateHeaders) {
+            String v = h.first(name);
+            if (v == null) {
+                v = m.headers().first(name);
+            }
+            if (v != null) {
+                extra.put(name, v);
+            }
+        }
+        return new OriginalMessage(h.first("message-id"), h.first("from"), h.first("to"), h.first("subject"), extra);
+    }
+}

@@ -1,0 +1,127 @@
+package org.bouncekit.verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.BounceClass;
+import org.bouncekit.Decision;
+import org.bouncekit.Evidence;
+import org.bouncekit.MessageKind;
+import org.bouncekit.Reason;
+import org.bouncekit.Verdict;
+import org.bouncekit.codes.CodeDictionary;
+import org.bouncekit.mta.RecipientRecord;
+import org.bouncekit.parse.SmtpCodes;
+import org.bouncekit.reason.ReasonFinding;
+import org.bouncekit.reason.ReasonRules;
+
+/**
+ * The one place where a recipient's class (informational / transient / permanent), reason and
+ * decision are settled. Immutable and thread-safe.
+ */
+public final class VerdictAssembler {
+    private final ReasonRules rules;
+    private final CodeDictionary dictionary;
+    private final DecisionPolicy policy;
+
+    public VerdictAssembler(ReasonRules rules, CodeDictionary dictionary, DecisionPolicy policy) {
+        this.rules = rules;
+        this.dictionary = dictionary;
+        this.policy = policy;
+    }
+
+    /** The verdict for one decoded recipient of a message of the given kind. */
+    public Verdict assemble(RecipientRecord r, MessageKind kind) {
+        String status = SmtpCodes.isStatus(r.status()) ? r.status() : null;
+        Integer reply = r.replyCode() != null && r.replyCode() >= 200 && r.replyCode() <= 599 ? r.replyCode() : null;
+        String action = r.action();
+        List<Evidence> evidence = new ArrayList<>(4);
+
+        ReasonFinding finding = rules.find(r.reasonHint(), r.hintRule(), status, reply, r.diagnostic(), r.diagnosticField());
+        Reason reason = finding.reason();
+        evidence.addAll(finding.evidence());
+
+        BounceClass cls = classOf(status, reply, action, kind, reason, evidence);
+        if (action == null) {
+            action = inferAction(kind, cls);
+        }
+        if (cls == BounceClass.INFORMATIONAL && kind == MessageKind.DELIVERY) {
+            reason = Reason.DELIVERED;
+        } else if (cls != BounceClass.INFORMATIONAL && (reason == Reason.DELIVERED || reason == Reason.VACATION)) {
+            reason = Reason.UNDEFINED;
+        }
+        if ("delayed".equals(action) && reason == Reason.UNDEFINED) {
+            reason = Reason.EXPIRED;
+        }
+
+        boolean statusInferred = false;
+        if (status == null) {
+            status = CodeInference.status(reason, cls);
+            statusInferred = status != null;
+        }
+        boolean replyInferred = false;
+        if (reply == null && status != null && !statusInferred && cls != BounceClass.INFORMATIONAL) {
+            reply = CodeInference.replyCode(status);
+            replyInferred = reply != null;
+        }
+
+        Decision decision = policy.decide(reason, cls, r.recipient(), r.remoteMta(), status);
+        String recommended = dictionary.reason(reason).howToFix();
+        return new Verdict(r.recipient(), r.originalRecipient(), r.recipient(), action, status, statusInferred,
+                reply, replyInferred, cls, reason, decision, r.diagnostic(), r.remoteMta(), r.command(),
+                recommended, evidence);
+    }
+
+    private static BounceClass classOf(String status, Integer reply, String action, MessageKind kind, Reason reason,
+                                       List<Evidence> evidence) {
+        if (kind == MessageKind.FEEDBACK || kind == MessageKind.AUTOREPLY || reason == Reason.VACATION
+                || reason == Reason.FEEDBACK) {
+            return BounceClass.INFORMATIONAL;
+        }
+        BounceClass byStatus = status == null ? null : BounceClass.ofFirstDigit(status.charAt(0));
+        BounceClass byReply = reply == null ? null : BounceClass.ofFirstDigit(String.valueOf(reply).charAt(0));
+        if (byStatus != null) {
+            if (byReply != null && byReply != byStatus) {
+                evidence.add(new Evidence("class.conflict", reply + " / " + status, "Status",
+                        "reply code " + reply + " and status " + status + " disagree; the enhanced status decides"));
+            }
+            return byStatus;
+        }
+        if (byReply != null) {
+            return byReply;
+        }
+        String a = action == null ? "" : action.toLowerCase(Locale.ROOT);
+        switch (a) {
+            case "failed":
+                return BounceClass.PERMANENT;
+            case "delayed":
+                return BounceClass.TRANSIENT;
+            case "delivered":
+            case "relayed":
+            case "expanded":
+                return BounceClass.INFORMATIONAL;
+            default:
+                break;
+        }
+        if (kind == MessageKind.DELAY) {
+            return BounceClass.TRANSIENT;
+        }
+        if (kind == MessageKind.DELIVERY) {
+            return BounceClass.INFORMATIONAL;
+        }
+        return BounceClass.PERMANENT;
+    }
+
+    private static String inferAction(MessageKind kind, BounceClass cls) {
+        switch (kind) {
+            case DELAY:
+                return "delayed";
+            case DELIVERY:
+                return "delivered";
+            case BOUNCE:
+                return cls == BounceClass.INFORMATIONAL ? "delivered" : "failed";
+            default:
+                return null;
+        }
+    }
+}
