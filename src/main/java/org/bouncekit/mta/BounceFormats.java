@@ -13,11 +13,26 @@ public final class BounceFormats {
     private final DeliveryStatusFormat dsn;
     private final PlainTextFormat text;
     private final AutoReplyFormat autoReply = new AutoReplyFormat();
+    private final List<BounceFormat> specific;
 
     public BounceFormats(int maxRecipients) {
         this.feedback = new FeedbackReportFormat(maxRecipients);
         this.dsn = new DeliveryStatusFormat(maxRecipients);
         this.text = new PlainTextFormat(maxRecipients);
+        this.specific = specificFormats(maxRecipients);
+    }
+
+    /**
+     * Formats with their own reading, tried before the standard DSN and the generic prose reader,
+     * in this order. Each returns null for messages that are not its own.
+     */
+    private static List<BounceFormat> specificFormats(int maxRecipients) {
+        List<BounceFormat> list = new ArrayList<>();
+        // --- Unix MTAs and ESPs (Exim, qmail, Sendmail, Postfix, OpenSMTPD, Courier, DragonFly, SES, ...) ---
+        // --- end of Unix MTAs and ESPs ---
+        // --- Providers and vendors (Microsoft, Google, Yahoo, Domino, Japanese carriers, ...) ---
+        // --- end of providers and vendors ---
+        return List.copyOf(list);
     }
 
     /** The first format that decodes the message, or null for ordinary mail. */
@@ -25,6 +40,12 @@ public final class BounceFormats {
         DecodedBounce d = feedback.decode(m);
         if (d != null) {
             return d;
+        }
+        for (BounceFormat f : specific) {
+            d = f.decode(m);
+            if (d != null) {
+                return d;
+            }
         }
         d = dsn.decode(m);
         if (d != null) {

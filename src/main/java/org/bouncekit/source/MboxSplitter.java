@@ -32,7 +32,7 @@ final class MboxSplitter {
         AUTO,
         /** Named like an mbox: split; non-blank text before the first From_ line is a message of its own. */
         MBOX,
-        /** Exactly one message (a Maildir file): a leading From_ line is dropped, nothing is split. */
+        /** Exactly one message (a Maildir file, a .eml): a leading From_ line is dropped, nothing is split. */
         SINGLE
     }
 

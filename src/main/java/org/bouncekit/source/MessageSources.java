@@ -33,10 +33,12 @@ import java.util.stream.StreamSupport;
  *
  * <ul>
  * <li>A file is an mbox when its name says so ({@code *.mbox}, {@code *.mbx}, {@code mbox}, {@code mbox-1},
- *     {@code mbox.txt}, ...) or when its first non-blank line is a From_ line and another From_ line follows
- *     after a blank line. A file that begins with a From_ line but holds one message is a .eml with that line
- *     dropped. Any other file is one message, byte for byte; an empty file is one empty message, so a scan
- *     never loses an input (an empty file named like an mbox is an empty mailbox: no messages).</li>
+ *     {@code mbox.txt}, ...) or, unless it is named {@code *.eml}, when its first non-blank line is a From_ line
+ *     and another From_ line follows after a blank line. A file that begins with a From_ line but holds one
+ *     message, and any {@code *.eml}, is one message with that line dropped (bounces quote the returned message
+ *     with its From_ line, so a {@code *.eml} is never split). Any other file is one message, byte for byte. An
+ *     empty file is one empty message, so a scan never loses an input; an empty file named like an mbox is an
+ *     empty mailbox: no messages.</li>
  * <li>mbox entries lose their From_ line and the blank separator line after them, and mboxrd quoting is undone
  *     (unless {@link SourceOptions#unquoteMboxrd()} is off). A message longer than
  *     {@link SourceOptions#maxMessageBytes()} keeps its start and is marked truncated; the next one is still found.</li>
@@ -377,10 +379,18 @@ public final class MessageSources implements Iterator<RawMessage>, Closeable {
         return new RawMessage(file.toString(), 0, 0, new byte[0], false, "cannot open " + file + ": " + why(e));
     }
 
-    private static MboxSplitter.Layout layoutByName(Path file) {
+    static MboxSplitter.Layout layoutByName(Path file) {
         Path name = file.getFileName();
-        return name != null && looksLikeMboxName(name.toString())
-                ? MboxSplitter.Layout.MBOX : MboxSplitter.Layout.AUTO;
+        if (name == null) {
+            return MboxSplitter.Layout.AUTO;
+        }
+        if (looksLikeMboxName(name.toString())) {
+            return MboxSplitter.Layout.MBOX;
+        }
+        // A .eml is one message even when a From_ line follows a blank line in it: bounces quote the returned
+        // message with its From_ line (Sisimai's rb-issue-368-bug.eml), and splitting there would invent a message
+        return name.toString().toLowerCase(Locale.ROOT).endsWith(".eml")
+                ? MboxSplitter.Layout.SINGLE : MboxSplitter.Layout.AUTO;
     }
 
     /** {@code *.mbox}, {@code *.mbx}, {@code mbox}, and {@code mbox} followed by a non-alphanumeric ({@code mbox-0}). */

@@ -78,7 +78,7 @@ class MboxSplitterTest {
         assertEquals(messages, readFile(write(dir, "rd.mbox", mbox)).stream().map(SourceFixtures::text).toList());
         // unquoting can be switched off
         List<RawMessage> raw = readFile(dir.resolve("rd.mbox"), SourceOptions.DEFAULT.withUnquoteMboxrd(false));
-        assertTrue(text(raw.get(0)).contains("\n>>From twice\n"));
+        assertTrue(text(raw.get(0)).contains("\n>>>From twice\n"));
     }
 
     @Test
@@ -124,7 +124,17 @@ class MboxSplitterTest {
     void secondFromLineMakesAnyFileAnMboxAndTheFirstMessageIsUnquotedToo() throws IOException {
         String mbox = FROM_1 + "\nSubject: a\n\n>From x\n\n" + FROM_2 + "\nSubject: b\n\n>>From y\n\n";
         assertEquals(List.of("Subject: a\n\nFrom x\n", "Subject: b\n\n>From y\n"),
-                readFile(write(dir, "two.eml", mbox)).stream().map(SourceFixtures::text).toList());
+                readFile(write(dir, "two.txt", mbox)).stream().map(SourceFixtures::text).toList());
+    }
+
+    @Test
+    void emlQuotingItsReturnedMessageWithAFromLineIsNotSplit() throws IOException {
+        String body = "Subject: undeliverable\n\nThe message follows:\n\n" + FROM_2
+                + "\nSubject: the original\n\n>From x\n";
+        List<RawMessage> read = readFile(write(dir, "bounce.eml", FROM_1 + "\n" + body));
+        assertEquals(List.of(body), read.stream().map(SourceFixtures::text).toList());
+        // without the name it is an mbox of two
+        assertEquals(2, readFile(write(dir, "bounce", FROM_1 + "\n" + body)).size());
     }
 
     @Test

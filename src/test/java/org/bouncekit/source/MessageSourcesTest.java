@@ -119,7 +119,7 @@ class MessageSourcesTest {
         String mbox = FROM + "\nSubject: 1\n\n>From x\n\n" + FROM + "\nSubject: 2\n\n";
         SourceFixtures.Result two = read(List.of("-"), SourceOptions.DEFAULT,
                 new ByteArrayInputStream(bytes(mbox)), MboxSplitter.DEFAULT_BUFFER);
-        assertEquals(List.of("Subject: 1\n\nFrom x\n", "Subject: 2\n\n"), two.texts());
+        assertEquals(List.of("Subject: 1\n\nFrom x\n", "Subject: 2\n"), two.texts());
     }
 
     @Test
