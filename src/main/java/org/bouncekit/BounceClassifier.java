@@ -30,12 +30,16 @@ import org.bouncekit.verdict.VerdictAssembler;
 public final class BounceClassifier {
     private final Limits limits;
     private final MessageAnalyzer analyzer;
+    private final UserRules rules;
+    private final CodeDictionary dictionary;
 
     private BounceClassifier(Builder b) {
         this.limits = b.limits;
-        ReasonRules rules = b.rules != null ? b.rules.reasonRules() : ReasonRules.builtIn();
-        DecisionPolicy policy = b.rules != null ? b.rules.decisionPolicy() : DecisionPolicy.builtIn();
-        VerdictAssembler assembler = new VerdictAssembler(rules, CodeDictionary.forLocale(b.locale), policy);
+        this.rules = b.rules == null ? UserRules.none() : b.rules;
+        this.dictionary = CodeDictionary.forLocale(b.locale);
+        ReasonRules reasonRules = this.rules.reasonRules();
+        DecisionPolicy policy = this.rules.decisionPolicy();
+        VerdictAssembler assembler = new VerdictAssembler(reasonRules, dictionary, policy);
         this.analyzer = new MessageAnalyzer(b.limits, assembler, b.correlateHeaders);
     }
 
@@ -53,9 +57,22 @@ public final class BounceClassifier {
         Objects.requireNonNull(message, "message");
         if (message.length > limits.maxMessageBytes()) {
             byte[] head = java.util.Arrays.copyOf(message, (int) limits.maxMessageBytes());
-            return analyzer.analyze(head).withTruncated();
+            return analyze(head).withTruncated();
         }
-        return analyzer.analyze(message);
+        return analyze(message);
+    }
+
+    private BounceReport analyze(byte[] message) {
+        BounceReport report = analyzer.analyze(message);
+        if (rules.isEmpty() || report.verdicts().isEmpty()) {
+            return report;
+        }
+        List<Verdict> changed = new ArrayList<>(report.verdicts().size());
+        for (Verdict v : report.verdicts()) {
+            changed.add(rules.apply(v, r -> dictionary.reason(r).howToFix()));
+        }
+        return new BounceReport(report.kind(), report.messageId(), report.mta(), report.subject(), report.original(),
+                changed, report.error(), report.truncated());
     }
 
     /**
@@ -68,7 +85,7 @@ public final class BounceClassifier {
         while (in.skip(1 << 16) > 0 || in.read() >= 0) {
             truncated = true;
         }
-        BounceReport r = analyzer.analyze(head);
+        BounceReport r = analyze(head);
         return truncated ? r.withTruncated() : r;
     }
 

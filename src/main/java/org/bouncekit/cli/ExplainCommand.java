@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
                 + "and whether the result is transient or permanent."},
         footer = {"", "Examples:",
                 "  bouncekit explain 550",
-                "  bouncekit explain \"552-5.2.2 The email account that you tried to reach is over quota\"",
+                "  bouncekit explain \"452 4.2.2 Mailbox full\"",
                 "  bouncekit explain 5.7.606 --lang de --format markdown"})
 final class ExplainCommand implements Callable<Integer> {
     @Mixin

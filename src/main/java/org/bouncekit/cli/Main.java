@@ -1,6 +1,8 @@
 package org.bouncekit.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,9 @@ public final class Main implements Runnable {
     /** Builds the command line with the project's error handling: usage errors are one line and exit 2. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Explanations carry umlauts and remote servers' text: always UTF-8, whatever the locale says.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         cl.setParameterExceptionHandler(Main::onUsageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UsageException) {

@@ -89,7 +89,7 @@ public final class CodeDictionary {
         }
         this.replies = Map.copyOf(r);
         this.statuses = Map.copyOf(s);
-        this.reasons = e;
+        this.reasons = java.util.Collections.unmodifiableMap(e);
     }
 
     /**

@@ -147,7 +147,7 @@ public final class ExplanationPage {
 
     private static String fallbackNote(CodeDictionary d, CodeEntry e) {
         if (e.kind() == EntryKind.REPLY_CODE) {
-            return d.format("template.explain.fallback.reply", e.code(), e.code().charAt(0) + "yz");
+            return d.format("template.explain.fallback.reply", e.code(), classCode(e));
         }
         String[] parts = e.code().split("\\.");
         String subject = parts[0] + "." + parts[1] + ".x";

@@ -29,8 +29,13 @@ public final class BounceFormats {
     private static List<BounceFormat> specificFormats(int maxRecipients) {
         List<BounceFormat> list = new ArrayList<>();
         // --- Unix MTAs and ESPs (Exim, qmail, Sendmail, Postfix, OpenSMTPD, Courier, DragonFly, SES, ...) ---
+        list.add(new AmazonSesJsonFormat(maxRecipients));
         // --- end of Unix MTAs and ESPs ---
         // --- Providers and vendors (Microsoft, Google, Yahoo, Domino, Japanese carriers, ...) ---
+        list.add(new GoogleGroupsFormat(maxRecipients));
+        list.add(new YahooFormat(maxRecipients));
+        list.add(new NotesFormat(maxRecipients));
+        list.add(new EzwebFormat(maxRecipients));
         // --- end of providers and vendors ---
         return List.copyOf(list);
     }
@@ -82,7 +87,7 @@ public final class BounceFormats {
                     if (r.replyCode() == null) {
                         r.replyCode(p.replyCode());
                     }
-                    if (r.status() == null) {
+                    if (r.status() == null || isGenericFor(r.status(), p.status())) {
                         r.status(p.status());
                     }
                 }
@@ -96,5 +101,10 @@ public final class BounceFormats {
             }
         }
         return new DecodedBounce(d.format(), d.kind(), out);
+    }
+
+    /** A DSN's "4.0.0"/"5.0.0" gives way to the specific status of the same class found in the prose. */
+    private static boolean isGenericFor(String status, String prose) {
+        return prose != null && status.endsWith(".0.0") && prose.charAt(0) == status.charAt(0);
     }
 }

@@ -14,9 +14,14 @@ import org.bouncekit.parse.ParsedMessage;
 
 /**
  * Abuse and complaint feedback reports (ARF, RFC 5965): the complaining recipient is the
- * Original-Rcpt-To of the report, else the To of the reported message.
+ * Original-Rcpt-To of the report, else the To of the reported message. Also Microsoft's JMRP
+ * complaints (Hotmail/Outlook.com), which attach the reported message without a
+ * message/feedback-report part and name the recipient in X-HmXmrOriginalRecipient.
  */
 final class FeedbackReportFormat implements BounceFormat {
+    /** The header in which Microsoft's JMRP names the complaining recipient. */
+    private static final String MICROSOFT_RECIPIENT = "x-hmxmroriginalrecipient";
+
     private final int maxRecipients;
 
     FeedbackReportFormat(int maxRecipients) {
@@ -28,15 +33,33 @@ final class FeedbackReportFormat implements BounceFormat {
         return "arf";
     }
 
+    /**
+     * A JMRP complaint: the attached message carries Microsoft's recipient header, or the subject
+     * is the JMRP one and a message is attached.
+     */
+    private static boolean isMicrosoftComplaint(ParsedMessage m) {
+        if (!m.deliveryStatus().isEmpty()) {
+            return false;
+        }
+        if (m.originalHeaders().has(MICROSOFT_RECIPIENT)) {
+            return true;
+        }
+        return !m.attachedHeaders().isEmpty()
+                && m.subject().strip().toLowerCase(Locale.ROOT).startsWith("complaint about message from ");
+    }
+
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         boolean isReport = m.feedbackReport() != null || "feedback-report".equals(m.reportType());
-        if (!isReport) {
+        if (!isReport && !isMicrosoftComplaint(m)) {
             return null;
         }
         HeaderBlock report = m.feedbackReport() == null ? HeaderBlock.empty()
                 : HeaderText.parse(m.feedbackReport(), 200);
         Set<String> recipients = new LinkedHashSet<>();
+        for (String v : m.originalHeaders().all(MICROSOFT_RECIPIENT)) {
+            recipients.addAll(Addresses.findAll(v, maxRecipients));
+        }
         for (String v : report.all("original-rcpt-to")) {
             recipients.addAll(Addresses.findAll(v, maxRecipients));
         }

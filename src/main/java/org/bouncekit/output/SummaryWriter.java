@@ -34,7 +34,8 @@ final class SummaryWriter implements ResultWriter {
         List<Tally.Count> domains = tally.topDomains(options.topDomains());
         int nameWidth = NAME_WIDTH;
         for (Tally.Count d : domains) {
-            nameWidth = Math.max(nameWidth, Math.min(MAX_NAME_WIDTH, TerminalText.width(TerminalText.clean(d.name())) + 2));
+            int shown = TerminalText.width(TerminalText.clean(d.name())) + 2;
+            nameWidth = Math.max(nameWidth, Math.min(MAX_NAME_WIDTH, shown));
         }
         int countWidth = Long.toString(Math.max(tally.messages(), tally.recipients())).length();
 

@@ -39,6 +39,8 @@ final class TableWriter implements ResultWriter {
     private static final String INDENT = " ".repeat(INDEX + GAP);
     private static final int UNLIMITED_RECIPIENT = 40;
     private static final String EMPTY = "-";
+    private static final int DETAIL_LINES = 4;
+    private static final int DIAGNOSTIC_LINES = 10;
 
     private final Writer out;
     private final OutputOptions options;
@@ -49,6 +51,7 @@ final class TableWriter implements ResultWriter {
     private final boolean wide;
     private final int recipientWidth;
     private String lastSource;
+    private boolean sourceShown;
     private boolean headerWritten;
 
     TableWriter(Writer out, OutputOptions options, CrosswalkTable crosswalk) {
@@ -61,7 +64,7 @@ final class TableWriter implements ResultWriter {
             recipientWidth = UNLIMITED_RECIPIENT;
         } else if (wide) {
             int rest = width - (INDEX + KIND + CLASS + REASON + DECISION + CODE + 7 * GAP);
-            recipientWidth = Math.max(24, Math.min(UNLIMITED_RECIPIENT, rest / 2));
+            recipientWidth = Math.max(24, Math.min(UNLIMITED_RECIPIENT, rest * 2 / 5));
         } else {
             recipientWidth = width - (INDEX + KIND + DECISION + CODE + 4 * GAP);
         }
@@ -75,9 +78,10 @@ final class TableWriter implements ResultWriter {
             headerWritten = true;
             writeHeader();
         }
-        if (lastSource == null || !lastSource.equals(source)) {
+        if (!sourceShown || !Objects.equals(lastSource, source)) {
+            sourceShown = true;
             lastSource = source;
-            line(TerminalText.fit("== " + source, width));
+            line(TerminalText.fit("== " + (source == null ? EMPTY : source), width));
         }
         String kind = Tally.kindOf(report).wireName();
         if (report.verdicts().isEmpty()) {
@@ -114,18 +118,13 @@ final class TableWriter implements ResultWriter {
         String rsn = orEmpty(reason);
         String dec = orEmpty(decision);
         String cod = orEmpty(code);
+        String rcpt = shown(recipient, recipientWidth);
+        String diag = shown(diagnostic, diagnosticWidth());
         if (wide) {
-            int used = INDEX + KIND + recipientWidth + CLASS + REASON + DECISION + CODE + 7 * GAP;
-            String rcpt = recipient == null ? EMPTY : TerminalText.fit(recipient, recipientWidth);
-            String diag = diagnostic == null ? EMPTY : TerminalText.fit(diagnostic, limit(width, used));
             line(cells(idx, kind, rcpt, cls, rsn, dec, cod, diag));
         } else {
-            String rcpt = recipient == null ? EMPTY : TerminalText.fit(recipient, recipientWidth);
             line(cells(idx, kind, dec, cod, rcpt));
-            boolean hasDetail = recipient != null || diagnostic != null;
-            if (hasDetail) {
-                int used = INDEX + GAP + CLASS + GAP + REASON + GAP;
-                String diag = diagnostic == null ? EMPTY : TerminalText.fit(diagnostic, limit(width, used));
+            if (recipient != null || diagnostic != null) {
                 line(INDENT + cells2(cls, rsn, diag));
             }
         }
@@ -133,16 +132,20 @@ final class TableWriter implements ResultWriter {
 
     /** Evidence and details of one verdict, indented under its row. */
     private void explain(Verdict v) throws IOException {
+        if (cutInRow(v.diagnostic())) {
+            detail("diagnostic: " + v.diagnostic(), DIAGNOSTIC_LINES);
+        }
         for (Evidence e : v.evidence()) {
+            // Single spaces only: TerminalText collapses runs of them.
             StringBuilder s = new StringBuilder("evidence: ").append(e.rule());
             if (e.field() != null) {
-                s.append("  ").append(e.field());
+                s.append(" [").append(e.field()).append(']');
             }
             if (e.matched() != null) {
-                s.append(e.field() != null ? ": " : "  ").append('"').append(e.matched()).append('"');
+                s.append(" \"").append(e.matched()).append('"');
             }
             if (e.note() != null) {
-                s.append("  (").append(e.note()).append(')');
+                s.append(" (").append(e.note()).append(')');
             }
             detail(s.toString());
         }
@@ -188,6 +191,9 @@ final class TableWriter implements ResultWriter {
 
     /** What ties the message back to what was sent, and whether it was cut short. */
     private void explain(BounceReport report) throws IOException {
+        if (report.verdicts().isEmpty() && report.error() != null && cutInRow("error: " + report.error())) {
+            detail("error: " + report.error(), DIAGNOSTIC_LINES);
+        }
         OriginalMessage o = report.original();
         List<String> parts = new ArrayList<>(4);
         if (o.messageId() != null) {
@@ -203,7 +209,7 @@ final class TableWriter implements ResultWriter {
             parts.add("subject " + o.subject());
         }
         for (Map.Entry<String, String> h : CorrelateHeaders.ordered(o.headers(), options.correlateHeaders())) {
-            parts.add(h.getKey() + " " + h.getValue());
+            parts.add(h.getKey() + ": " + h.getValue());
         }
         if (!parts.isEmpty()) {
             detail("original: " + String.join("; ", parts));
@@ -214,7 +220,33 @@ final class TableWriter implements ResultWriter {
     }
 
     private void detail(String text) throws IOException {
-        line(INDENT + TerminalText.fit(text, limit(width, INDENT.length())));
+        detail(text, DETAIL_LINES);
+    }
+
+    /** An explanation line under a row, wrapped (not cut) at the width: explaining is about the details. */
+    private void detail(String text, int maxLines) throws IOException {
+        List<String> lines = TerminalText.wrap(text, width == 0 ? 0 : limit(width, INDENT.length() + 2), maxLines);
+        for (int i = 0; i < lines.size(); i++) {
+            line((i == 0 ? INDENT : INDENT + "  ") + lines.get(i));
+        }
+    }
+
+    /** True when the row showed only the start of {@code text} (null: nothing was cut). */
+    private boolean cutInRow(String text) {
+        if (text == null || width == 0) {
+            return false;
+        }
+        // A little more room gives a longer result exactly when the text did not fit.
+        int available = diagnosticWidth();
+        return !TerminalText.fit(text, available).equals(TerminalText.fit(text, available + 4));
+    }
+
+    /** Columns for the diagnostic in a row; 0 means no limit. */
+    private int diagnosticWidth() {
+        int used = wide
+                ? INDEX + KIND + recipientWidth + CLASS + REASON + DECISION + CODE + 7 * GAP
+                : INDEX + GAP + CLASS + GAP + REASON + GAP;
+        return limit(width, used);
     }
 
     private String cells(String... values) {
@@ -251,6 +283,12 @@ final class TableWriter implements ResultWriter {
         }
         String code = v.status() == null ? v.replyCode().toString() : v.replyCode() + " " + v.status();
         return TerminalText.fit(code, CODE);
+    }
+
+    /** Untrusted text cleaned and fitted, or "-" when nothing visible is left. */
+    private static String shown(String text, int maxWidth) {
+        String s = TerminalText.fit(text, maxWidth);
+        return s.isEmpty() ? EMPTY : s;
     }
 
     private static String orEmpty(String s) {

@@ -1,5 +1,8 @@
 package org.bouncekit.output;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Makes untrusted text safe to print on a terminal.
  *
@@ -48,6 +51,79 @@ public final class TerminalText {
      */
     public static String fit(CharSequence text, int maxWidth) {
         return sanitize(text, maxWidth);
+    }
+
+    /**
+     * {@link #clean Cleaned} text broken at spaces into lines of at most {@code width} columns (a word wider
+     * than that is split), at most {@code maxLines} of them; the last ends in {@code ...} when text was left
+     * out. Reads no more of {@code text} than the lines can hold. A width of 0 or less means one line.
+     */
+    static List<String> wrap(CharSequence text, int width, int maxLines) {
+        if (width <= 0) {
+            return List.of(clean(text));
+        }
+        // Word breaks waste at most a word's width per line; twice the area bounds what can be shown.
+        String s = fit(text, width * maxLines * 2);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        int lineWidth = 0;
+        for (String word : s.split(" ")) {
+            int w = width(word);
+            if (lineWidth > 0 && lineWidth + 1 + w <= width) {
+                line.append(' ').append(word);
+                lineWidth += 1 + w;
+                continue;
+            }
+            if (lineWidth > 0) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            while (w > width) {
+                int cut = prefixLength(word, width);
+                lines.add(word.substring(0, cut));
+                word = word.substring(cut);
+                w = width(word);
+            }
+            line.append(word);
+            lineWidth = w;
+        }
+        if (lineWidth > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        if (lines.size() > maxLines) {
+            lines = new ArrayList<>(lines.subList(0, maxLines));
+            lines.set(maxLines - 1, withEllipsis(lines.get(maxLines - 1), width));
+        }
+        return lines;
+    }
+
+    /** Cleaned {@code line}, shortened as needed so that {@code ...} fits after it within {@code width}. */
+    private static String withEllipsis(String line, int width) {
+        StringBuilder s = new StringBuilder(line);
+        int w = width(line);
+        while (s.length() > 0 && w + ELLIPSIS.length() > width) {
+            int cp = s.codePointBefore(s.length());
+            s.setLength(s.length() - Character.charCount(cp));
+            w -= columns(cp);
+        }
+        trimTrailingSpace(s);
+        return s + ELLIPSIS;
+    }
+
+    /** Chars in the longest prefix of cleaned {@code word} within {@code width} columns; at least one code point. */
+    private static int prefixLength(String word, int width) {
+        int w = 0;
+        int i = 0;
+        while (i < word.length()) {
+            int cp = word.codePointAt(i);
+            int c = columns(cp);
+            if (w + c > width && i > 0) {
+                break;
+            }
+            w += c;
+            i += Character.charCount(cp);
+        }
+        return i;
     }
 
     /** The number of terminal columns {@code text} takes (expects already cleaned text). */
@@ -138,7 +214,7 @@ public final class TerminalText {
                 pendingSpace = false;
             }
             out.appendCodePoint(cp);
-            width += w;
+            width += needed;
             i = next;
         }
         return out.toString();

@@ -23,6 +23,8 @@ public final class DeliveryStatusParser {
         List<Map<String, String>> recipients = new ArrayList<>();
         Map<String, String> group = perMessage;
         boolean sawBlank = false;
+        boolean pastFirstBlock = false;
+        List<String> sinceBlank = new ArrayList<>();
         String lastName = null;
         int pos = 0;
         int len = body.length();
@@ -33,6 +35,8 @@ public final class DeliveryStatusParser {
             pos = end + 1;
             if (line.isBlank()) {
                 sawBlank = true;
+                pastFirstBlock |= !group.isEmpty();
+                sinceBlank.clear();
                 lastName = null;
                 continue;
             }
@@ -56,19 +60,33 @@ public final class DeliveryStatusParser {
             }
             String value = line.substring(colon + 1).trim();
             boolean recipientField = name.equals("final-recipient") || name.equals("original-recipient");
-            boolean startsGroup = recipientField && (group == perMessage || sawBlank || group.containsKey(name)
-                    || (name.equals("original-recipient") && group.containsKey("final-recipient")));
+            // A recipient field opens a new group after a blank line, or when the group already has it
+            // (groups run together without blank lines in some MTAs). Postfix puts Original-Recipient
+            // after Final-Recipient in the same group.
+            boolean startsGroup = recipientField && (group == perMessage || sawBlank || group.containsKey(name));
             if (startsGroup) {
                 if (recipients.size() >= maxRecipients) {
                     break;
                 }
+                Map<String, String> previous = group;
                 group = new HashMap<>();
                 recipients.add(group);
+                if (previous == perMessage && pastFirstBlock) {
+                    // Some MTAs (Facebook's) put Status and Diagnostic-Code before Final-Recipient in
+                    // the recipient block: those fields belong to the recipient, not the message.
+                    for (String moved : sinceBlank) {
+                        group.put(moved, perMessage.remove(moved));
+                    }
+                }
+                sinceBlank.clear();
             }
             sawBlank = false;
             if (!group.containsKey(name)) {
                 group.put(name, value.length() > MAX_FIELD_CHARS ? value.substring(0, MAX_FIELD_CHARS) : value);
                 lastName = name;
+                if (group == perMessage) {
+                    sinceBlank.add(name);
+                }
             } else {
                 lastName = null;
             }

@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
@@ -54,7 +55,7 @@ public final class MimeParser {
 
     /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
     public ParsedMessage parse(byte[] raw, long deadlineNanos) {
-        byte[] message = LineEndings.toLf(raw);
+        byte[] message = withoutMboxSeparator(LineEndings.toLf(raw));
         Collector c = new Collector();
         MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
@@ -74,6 +75,22 @@ public final class MimeParser {
         }
         return new ParsedMessage(c.top, c.topType, c.reportType, c.texts, c.deliveryStatus, c.feedback,
                 c.attached, problem != null, problem);
+    }
+
+    /**
+     * The message without a leading mbox "From " separator line (files saved from an mbox keep it);
+     * no header field name contains a space, so such a line is never a header.
+     */
+    private static byte[] withoutMboxSeparator(byte[] m) {
+        if (m.length < 5 || m[0] != 'F' || m[1] != 'r' || m[2] != 'o' || m[3] != 'm' || m[4] != ' ') {
+            return m;
+        }
+        for (int i = 5; i < m.length; i++) {
+            if (m[i] == '\n') {
+                return Arrays.copyOfRange(m, i + 1, m.length);
+            }
+        }
+        return m;
     }
 
     static String describe(Throwable e) {
@@ -137,8 +154,18 @@ public final class MimeParser {
             }
         }
 
+        /** Lowercase type/subtype; a parameter that lost its ';' ("text/plain charset=...") is cut off. */
+        private static String mimeType(BodyDescriptor bd) {
+            String t = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            int cut = 0;
+            while (cut < t.length() && !Character.isWhitespace(t.charAt(cut)) && t.charAt(cut) != ';') {
+                cut++;
+            }
+            return t.substring(0, cut);
+        }
+
         private void noteTopType(BodyDescriptor bd) {
-            topType = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            topType = mimeType(bd);
             if (topType.equals("multipart/report")) {
                 String[] rt = ContentTypeParams.reportType(top.first("content-type"));
                 reportType = rt == null ? null : rt[0];
@@ -147,7 +174,7 @@ public final class MimeParser {
 
         private void body(MimeTokenStream stream, HeaderBlock partHeaders) throws IOException {
             BodyDescriptor bd = stream.getBodyDescriptor();
-            String type = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+            String type = mimeType(bd);
             boolean inAttached = messageDepth > 1;
             switch (type) {
                 case "message/delivery-status":

@@ -15,12 +15,16 @@ import org.bouncekit.Reason;
  * Turns a recipient's codes and diagnostic text into a reason. Precedence, written down once here:
  * <ol>
  *   <li>a reason the bounce format states outright (a vendor code it knows);</li>
+ *   <li>a vendor enhanced status (three-digit detail such as Microsoft 5.7.606) listed in the
+ *       status table: its documented meaning is narrower than any generic wording;</li>
  *   <li>a phrase in the diagnostic text (the text says what the code often hides: a 550 5.1.1
  *       that says "too many recipients this hour" is about rate, not the address);</li>
  *   <li>the enhanced status code, where its meaning names a reason;</li>
  *   <li>the reply code, where its meaning names a reason;</li>
  *   <li>otherwise {@link Reason#UNDEFINED}.</li>
  * </ol>
+ * The reason is then refined by the SMTP stage the failure answered ({@link #byStage}), and a
+ * temporary failure the sender gave up on with nothing more specific known becomes expired.
  * When the text and the status code disagree, the evidence records the losing signal as a conflict.
  * Immutable and thread-safe.
  */
@@ -55,6 +59,11 @@ public final class ReasonRules {
         return new ReasonRules(phrases.prepend(extraPhrases), s, byReplyCode);
     }
 
+    /** Finds the reason for one recipient when the failed command and the action are unknown. */
+    public ReasonFinding find(Reason hint, String hintRule, String status, Integer replyCode, String text, String field) {
+        return find(hint, hintRule, status, replyCode, text, field, null, null);
+    }
+
     /**
      * Finds the reason for one recipient.
      *
@@ -64,36 +73,115 @@ public final class ReasonRules {
      * @param replyCode      the reply code, or null
      * @param text           the diagnostic text, or null
      * @param field          where the text came from
+     * @param command        the SMTP command the failure answered ({@link FailedCommand}), or null
+     * @param action         the DSN action (failed, delayed, ...), or null
      */
-    public ReasonFinding find(Reason hint, String hintRule, String status, Integer replyCode, String text, String field) {
+    public ReasonFinding find(Reason hint, String hintRule, String status, Integer replyCode, String text, String field,
+                              String command, String action) {
         List<Evidence> ev = new ArrayList<>(3);
-        Reason fromStatus = forStatus(status);
         if (hint != null) {
             ev.add(new Evidence(hintRule == null ? "format." + hint.wireName() : hintRule, status, field));
             return new ReasonFinding(hint, ev);
         }
+        Reason fromStatus = forStatus(status);
+        boolean statusNames = fromStatus != null && fromStatus != Reason.UNDEFINED;
         String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
         PhraseTable.Hit hit = phrases.find(TextNormalizer.normalize(bounded));
-        if (hit != null) {
-            Reason r = hit.phrase().reason();
+        Reason r;
+        boolean weak = false; // true when only the bare reply code or nothing at all named the reason
+        if (statusNames && isVendorDetail(status)) {
+            r = fromStatus;
+            String note = hit != null && hit.phrase().reason() != r
+                    ? "the text suggests " + hit.phrase().reason().wireName() + " (\"" + hit.matched()
+                    + "\"); the vendor status " + status + " has a documented meaning and wins"
+                    : null;
+            ev.add(new Evidence("status." + xForm(status), status, "Status", note));
+        } else if (hit != null) {
+            r = hit.phrase().reason();
             String note = null;
-            if (fromStatus != null && fromStatus != r && fromStatus != Reason.UNDEFINED) {
+            if (statusNames && fromStatus != r) {
                 note = "status " + status + " suggests " + fromStatus.wireName() + "; the text is more specific and wins";
             }
             ev.add(new Evidence(r.wireName() + ".phrase", hit.matched(), field, note));
-            return new ReasonFinding(r, ev);
-        }
-        if (fromStatus != null && fromStatus != Reason.UNDEFINED) {
+        } else if (statusNames) {
+            r = fromStatus;
             ev.add(new Evidence("status." + xForm(status), status, "Status"));
-            return new ReasonFinding(fromStatus, ev);
-        }
-        Reason fromReply = replyCode == null ? null : byReplyCode.get(replyCode);
-        if (fromReply != null) {
+        } else if (replyCode != null && byReplyCode.get(replyCode) != null) {
+            r = byReplyCode.get(replyCode);
+            weak = true;
             ev.add(new Evidence("reply." + replyCode, String.valueOf(replyCode), "reply code"));
-            return new ReasonFinding(fromReply, ev);
+        } else {
+            r = Reason.UNDEFINED;
+            weak = true;
+            ev.add(new Evidence("undefined", null, null, "no phrase or code names a reason"));
         }
-        ev.add(new Evidence("undefined", null, null, "no phrase or code names a reason"));
-        return new ReasonFinding(Reason.UNDEFINED, ev);
+
+        Reason staged = byStage(r, command, status, fromStatus);
+        if (staged != r) {
+            ev.add(0, new Evidence(staged.wireName() + ".stage", command, "command",
+                    r.wireName() + " answering " + command + " means " + staged.wireName() + ": " + stageWhy(staged)));
+            r = staged;
+            weak = false;
+        }
+        if (weak && "failed".equalsIgnoreCase(action) && isTransient(status, replyCode)) {
+            ev.add(0, new Evidence("expired.gave-up", status != null ? status : String.valueOf(replyCode), "Action",
+                    "a temporary failure (" + r.wireName() + ") that the sender stopped retrying: the message expired"));
+            r = Reason.EXPIRED;
+        }
+        return new ReasonFinding(r, ev);
+    }
+
+    /**
+     * The same words mean different things at different stages of the SMTP session: an address
+     * error answering MAIL FROM is about the sender; one answering the greeting is about the
+     * sending host; "user unknown" after DATA is a content filter's verdict, not a directory
+     * lookup (the address was accepted at RCPT TO), unless the status itself is an address
+     * status (X.1.x: pipelining MTAs report RCPT TO errors after DATA). A "5.2.0 other mailbox
+     * status" with unknown-user wording outside RCPT TO is likewise a filter.
+     */
+    static Reason byStage(Reason r, String command, String status, Reason fromStatus) {
+        if (command == null) {
+            if (r == Reason.USERUNKNOWN && status != null && xForm(status).equals("X.2.0")) {
+                return Reason.FILTERED;
+            }
+            return r;
+        }
+        switch (command) {
+            case FailedCommand.MAIL:
+                return r == Reason.USERUNKNOWN || r == Reason.HOSTUNKNOWN || r == Reason.UNDEFINED ? Reason.REJECTED : r;
+            case FailedCommand.HELO:
+                return r == Reason.USERUNKNOWN || r == Reason.HOSTUNKNOWN || r == Reason.UNDEFINED ? Reason.BLOCKED : r;
+            case FailedCommand.DATA:
+                return r == Reason.USERUNKNOWN && fromStatus != Reason.USERUNKNOWN ? Reason.FILTERED : r;
+            default:
+                return r;
+        }
+    }
+
+    private static String stageWhy(Reason staged) {
+        switch (staged) {
+            case REJECTED:
+                return "the envelope sender was refused, not the recipient";
+            case BLOCKED:
+                return "the sending host was refused before any address was given";
+            case FILTERED:
+                return "the address was accepted, then a filter refused the message";
+            default:
+                return "the stage decides";
+        }
+    }
+
+    /** Vendor status codes (a detail of 100 or more, e.g. Microsoft 5.7.606) mean exactly one thing. */
+    static boolean isVendorDetail(String status) {
+        int last = status.lastIndexOf('.');
+        return last >= 0 && status.length() - last - 1 >= 3;
+    }
+
+    private static boolean isTransient(String status, Integer replyCode) {
+        if (status != null) {
+            return status.charAt(0) == '4';
+        }
+        return replyCode != null && replyCode / 100 == 4;
     }
 
     /** The reason an enhanced status names by itself, or null. */

@@ -2,11 +2,15 @@ package org.bouncekit.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
- * Splits one input into messages, streaming: the input is scanned byte by byte through a fixed buffer and
- * only the current message is held (up to the cap; the rest of a longer message is read past).
+ * Splits one input into messages, streaming: the input is scanned through a fixed buffer and only the current
+ * message is held (up to the cap; the rest of a longer message is read past, not kept).
  *
  * <p>Rules (mime-hazards.md, "mbox"): a message starts at a line beginning with {@code From } at the start of
  * the input, after a blank line, or right after another From_ line (so a file of only From_ lines gives one
@@ -21,6 +25,11 @@ final class MboxSplitter {
     static final int DEFAULT_BUFFER = 256 << 10;
     /** Bytes looked at from a line start to recognise a From_ line (From, the spaces, the first sender byte). */
     static final int LOOKAHEAD = 64;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
     /** How the input is to be taken. */
     enum Layout {
@@ -82,8 +91,9 @@ final class MboxSplitter {
     /** The current message is the text before the first From_ line. */
     private boolean preamble = true;
     private boolean preambleContent;
-    /** Some line of the current message starts with '>': only then is unquoting worth a pass. */
-    private boolean quotedLine;
+    /** Message offsets of the '>' to drop from each mboxrd-quoted line ({@code >+From }) of the current message. */
+    private int[] quotes = new int[16];
+    private int quoteCount;
     private int index;
 
     MboxSplitter(String source, InputStream in, Layout layout, SourceOptions options, LongConsumer progress,
@@ -155,12 +165,22 @@ final class MboxSplitter {
         }
     }
 
-    /** Index of the first CR or LF in {@code b[from, to)}, or {@code to}. */
-    private static int lineEnd(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /** Index of the first CR or LF in {@code b[from, to)}, or {@code to}. Eight bytes at a time. */
+    static int lineEnd(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long lf = word ^ LFS;
+            long cr = word ^ CRS;
+            // a byte of lf or cr is zero where word holds LF or CR; the lowest flagged byte is the first one
+            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             byte c = b[i];
-            // one compare rejects almost every byte: CR and LF are the only line-ending bytes below 14
-            if (c < 14 && (c == '\n' || c == '\r')) {
+            if (c == '\n' || c == '\r') {
                 return i;
             }
         }
@@ -182,9 +202,9 @@ final class MboxSplitter {
             return null;
         }
         if (first == '>') {
-            quotedLine = true;
+            noteQuotedLine();
         }
-        boolean from = MboxQuoting.startsWithFrom(buf, pos, lim);
+        boolean from = startsWithFrom(buf, pos, lim);
         switch (phase) {
             case START:
                 if (from && looksLikeFromLine()) {
@@ -206,6 +226,35 @@ final class MboxSplitter {
             default:
                 return null;
         }
+    }
+
+    /** A line starting with '>' at {@code pos}: remembers where its '>' is if it is a quoted From line. */
+    private void noteQuotedLine() throws IOException {
+        int run = quoteRun();
+        if (run + 5 > lim && !eof) {
+            ensure(buf.length); // a long run of '>': look as far as the buffer allows
+            run = quoteRun();
+        }
+        long at = logicalAt(pos);
+        if (startsWithFrom(buf, run, lim) && at < cap) {
+            if (quoteCount == quotes.length) {
+                quotes = Arrays.copyOf(quotes, quoteCount * 2);
+            }
+            quotes[quoteCount++] = (int) at;
+        }
+    }
+
+    private int quoteRun() {
+        int i = pos;
+        while (i < lim && buf[i] == '>') {
+            i++;
+        }
+        return i;
+    }
+
+    static boolean startsWithFrom(byte[] b, int at, int limit) {
+        return limit - at >= 5 && b[at] == 'F' && b[at + 1] == 'r' && b[at + 2] == 'o' && b[at + 3] == 'm'
+                && b[at + 4] == ' ';
     }
 
     /** After {@code From }: optional spaces, then a byte that is not ':' or a line end. */
@@ -241,8 +290,8 @@ final class MboxSplitter {
         messageOffset = base + pos;
         logical = 0;
         blankStart = 0;
-        quotedLine = false;
         message.reset();
+        forgetQuotes();
         copyFrom = -1;
         lineIsFrom = true;
         return done;
@@ -291,12 +340,39 @@ final class MboxSplitter {
 
     private RawMessage emit(long end, boolean mboxEntry, String error) {
         int stored = (int) Math.min(end, message.length());
-        byte[] bytes = mboxEntry && unquote && quotedLine
-                ? MboxQuoting.unquote(message.array(), stored)
-                : java.util.Arrays.copyOf(message.array(), stored);
+        byte[] bytes = mboxEntry && unquote && quoteCount > 0 ? unquoted(stored)
+                : Arrays.copyOf(message.array(), stored);
         RawMessage m = new RawMessage(source, index++, messageOffset, bytes, end > cap, error);
         message.reset();
+        forgetQuotes();
         return m;
+    }
+
+    private void forgetQuotes() {
+        quoteCount = 0;
+        if (quotes.length > 4096) {
+            quotes = new int[16];
+        }
+    }
+
+    /** The first {@code length} message bytes without the '>' noted in {@link #quotes}. */
+    private byte[] unquoted(int length) {
+        byte[] from = message.array();
+        int drop = 0;
+        while (drop < quoteCount && quotes[drop] < length) {
+            drop++;
+        }
+        byte[] out = new byte[length - drop];
+        int read = 0;
+        int written = 0;
+        for (int q = 0; q < drop; q++) {
+            int run = quotes[q] - read;
+            System.arraycopy(from, read, out, written, run);
+            written += run;
+            read = quotes[q] + 1;
+        }
+        System.arraycopy(from, read, out, written, length - read);
+        return out;
     }
 
     private long logicalAt(int p) {

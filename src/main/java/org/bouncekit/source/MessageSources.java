@@ -191,6 +191,10 @@ public final class MessageSources implements Iterator<RawMessage>, Closeable {
             inputs.add(new Input(given, null, InputKind.STDIN));
             return -1;
         }
+        if (given.isEmpty()) {
+            pathErrors.accept("'': no such file or directory"); // Path.of("") would be the working directory
+            return 0;
+        }
         Path path;
         try {
             path = Path.of(given);

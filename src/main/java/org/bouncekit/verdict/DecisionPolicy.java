@@ -34,6 +34,11 @@ public final class DecisionPolicy {
         return EnumSet.copyOf(suppressing.isEmpty() ? EnumSet.noneOf(Reason.class) : suppressing);
     }
 
+    /** The decision for a reason and class under this policy. */
+    public Decision decide(Reason reason, BounceClass cls) {
+        return decide(reason, cls, null, null, null);
+    }
+
     Decision decide(Reason reason, BounceClass cls, String recipient, String remoteMta, String status) {
         if (reason == Reason.FEEDBACK) {
             return Decision.UNSUBSCRIBE;

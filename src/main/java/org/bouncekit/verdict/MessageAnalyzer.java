@@ -54,8 +54,11 @@ public final class MessageAnalyzer {
                         m.truncated());
             }
             List<Verdict> verdicts = new ArrayList<>(d.records().size());
+            // With one recipient, the whole prose of the bounce is about it: a transcript or an
+            // "(in reply to RCPT TO command)" outside the diagnostic still says which command failed.
+            String context = d.records().size() == 1 ? m.bodyText() : null;
             for (RecipientRecord r : d.records()) {
-                verdicts.add(assembler.assemble(r, d.kind()));
+                verdicts.add(assembler.assemble(r, d.kind(), context));
             }
             return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), m.subject(), original,
                     verdicts, null, m.truncated());

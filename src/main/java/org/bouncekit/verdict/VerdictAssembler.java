@@ -12,6 +12,7 @@ import org.bouncekit.Verdict;
 import org.bouncekit.codes.CodeDictionary;
 import org.bouncekit.mta.RecipientRecord;
 import org.bouncekit.parse.SmtpCodes;
+import org.bouncekit.reason.FailedCommand;
 import org.bouncekit.reason.ReasonFinding;
 import org.bouncekit.reason.ReasonRules;
 
@@ -32,12 +33,29 @@ public final class VerdictAssembler {
 
     /** The verdict for one decoded recipient of a message of the given kind. */
     public Verdict assemble(RecipientRecord r, MessageKind kind) {
+        return assemble(r, kind, null);
+    }
+
+    /**
+     * The verdict for one decoded recipient. {@code context} is the bounce's own prose when it
+     * speaks about this recipient alone (used to find the SMTP command that failed when the
+     * format did not report it), or null.
+     */
+    public Verdict assemble(RecipientRecord r, MessageKind kind, String context) {
         String status = SmtpCodes.isStatus(r.status()) ? r.status() : null;
         Integer reply = r.replyCode() != null && r.replyCode() >= 200 && r.replyCode() <= 599 ? r.replyCode() : null;
         String action = r.action();
         List<Evidence> evidence = new ArrayList<>(4);
 
-        ReasonFinding finding = rules.find(r.reasonHint(), r.hintRule(), status, reply, r.diagnostic(), r.diagnosticField());
+        String command = FailedCommand.normalize(r.command());
+        if (command == null) {
+            command = FailedCommand.in(r.diagnostic());
+        }
+        if (command == null) {
+            command = FailedCommand.in(context);
+        }
+        ReasonFinding finding = rules.find(r.reasonHint(), r.hintRule(), status, reply, r.diagnostic(),
+                r.diagnosticField(), command, action);
         Reason reason = finding.reason();
         evidence.addAll(finding.evidence());
 
@@ -68,7 +86,8 @@ public final class VerdictAssembler {
         Decision decision = policy.decide(reason, cls, r.recipient(), r.remoteMta(), status);
         String recommended = dictionary.reason(reason).howToFix();
         return new Verdict(r.recipient(), r.originalRecipient(), r.recipient(), action, status, statusInferred,
-                reply, replyInferred, cls, reason, decision, r.diagnostic(), r.remoteMta(), r.command(),
+                reply, replyInferred, cls, reason, decision, r.diagnostic(), r.remoteMta(),
+                r.command() != null ? r.command() : command,
                 recommended, evidence);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReplyLineTest {
 
@@ -35,7 +36,7 @@ class ReplyLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"\n", "\r\n", "\r"})
+    @ValueSource(strings = {"\n", "\r\n", "\r"})
     void joinsTheTextOfMultiLineReplies(String eol) {
         ReplyLine line = ReplyLine.read("550-5.1.1 The email account that you tried to reach does not exist." + eol
                 + "550-5.1.1 Please check the address" + eol + "550 5.1.1 for typos." + eol);

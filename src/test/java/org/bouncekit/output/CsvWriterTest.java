@@ -40,7 +40,8 @@ class CsvWriterTest {
 
     @Test
     void messageWithoutVerdictsKeepsItsKindAndError() {
-        List<List<String>> rows = parse(render(BounceReport.unreadable("bad, \"broken\"\nMIME"), OutputOptions.DEFAULT));
+        BounceReport unreadable = BounceReport.unreadable("bad, \"broken\"\nMIME");
+        List<List<String>> rows = parse(render(unreadable, OutputOptions.DEFAULT));
         List<String> row = rows.get(1);
         assertEquals("unreadable", row.get(HEADER.indexOf("kind")));
         assertEquals("", row.get(HEADER.indexOf("recipient")));

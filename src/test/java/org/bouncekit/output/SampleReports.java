@@ -91,7 +91,8 @@ final class SampleReports {
                         new Evidence("status.inferred", "452", "reply code", "no enhanced status: 4.2.2 from 452")));
         Verdict blocked = new Verdict("carol@example.org", null, "carol@example.org", "failed", "5.7.1", false, 554,
                 false, BounceClass.PERMANENT, Reason.BLOCKED, Decision.FIX_SENDER,
-                "554-5.7.1 Service unavailable; Client host [198.51.100.7] blocked\n554 5.7.1 using zen.spamhaus.org",
+                "554-5.7.1 Service unavailable; Client host [198.51.100.7] blocked\n"
+                        + "554 5.7.1 using zen.spamhaus.org",
                 "mail.example.org", "RCPT", "Check the sending IP against the blocklist named and request delisting.",
                 List.of(new Evidence("status.5.7.1", "5.7.1", "body"),
                         new Evidence("blocked.phrase", "Client host [198.51.100.7] blocked", "body",

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,8 @@ class TerminalTextTest {
         assertEquals("lqk", TerminalText.clean("\u001b(0lqk\u001b(B"));
         assertEquals("reset", TerminalText.clean("\u001bcreset"));
         assertEquals("abc", TerminalText.clean("abc\u001b"));
-        assertEquals("ab", TerminalText.clean("a\u001b\u001bb"));
+        assertEquals("ab", TerminalText.clean("a\u001b\u001b[0mb"));
+        assertEquals("a", TerminalText.clean("a\u001bb"), "ESC b is itself an escape sequence");
     }
 
     @Test
@@ -125,6 +127,25 @@ class TerminalTextTest {
     void paddingUsesColumnsNotChars() {
         assertEquals("ユー  |", TerminalText.padRight("ユー", 6) + "|");
         assertEquals("  ab", TerminalText.padLeft("ab", 4));
+    }
+
+    @Test
+    void wrapBreaksAtSpacesWithinTheWidth() {
+        assertEquals(List.of("to do: remove", "the address", "from your list."),
+                TerminalText.wrap("to do: remove the address\nfrom your list.", 15, 5));
+        assertEquals(List.of("abcdefghij", "klm"), TerminalText.wrap("abcdefghijklm", 10, 5));
+        assertEquals(List.of("ユーザが存", "在しません"), TerminalText.wrap("ユーザが存在しません", 10, 5));
+        assertEquals(List.of("one two three"), TerminalText.wrap("one \u001b[2Jtwo three", 0, 1));
+        assertEquals(List.of(""), TerminalText.wrap(null, 10, 3));
+    }
+
+    @Test
+    void wrapStopsAtMaxLinesWithEllipsis() {
+        List<String> lines = TerminalText.wrap("aaaa bbbb cccc dddd eeee ffff", 9, 2);
+        assertEquals(List.of("aaaa bbbb", "cccc d..."), lines);
+        String huge = "word ".repeat(5_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertEquals(3, TerminalText.wrap(huge, 20, 3).size()));
     }
 
     @ParameterizedTest

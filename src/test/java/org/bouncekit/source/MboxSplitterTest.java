@@ -246,6 +246,40 @@ class MboxSplitterTest {
     }
 
     @Test
+    void quotedFromLinesWithLongQuoteRunsAreUnquoted() throws IOException {
+        String deep = ">".repeat(1000) + "From deep";
+        String mbox = FROM_1 + "\nSubject: a\n\n" + deep + "\n\n" + FROM_2 + "\nSubject: b\n\n>From x\n";
+        assertEquals(List.of("Subject: a\n\n" + deep.substring(1) + "\n", "Subject: b\n\nFrom x\n"),
+                readFile(write(dir, "deep.mbox", mbox)).stream().map(SourceFixtures::text).toList());
+    }
+
+    @Test
+    void lineEndFindsTheFirstCrOrLfAtEveryPosition() {
+        // bytes 0x0a/0x0d plus or minus the high bit and neighbours must not be taken for CR or LF
+        byte[] filler = {(byte) 0x8a, (byte) 0x8d, 0x0b, 0x0c, 0x09, 0x0e, 'x', (byte) 0xff, 0x00};
+        for (int length = 0; length < 40; length++) {
+            for (int at = 0; at <= length; at++) {
+                for (byte eol : new byte[] {'\n', '\r'}) {
+                    byte[] b = new byte[length + 2];
+                    for (int i = 0; i < b.length; i++) {
+                        b[i] = filler[(i + at) % filler.length];
+                    }
+                    b[0] = '\n'; // before the range: ignored
+                    b[length + 1] = '\n'; // after the range: ignored
+                    if (at < length) {
+                        b[1 + at] = eol;
+                        if (at + 1 < length) {
+                            b[2 + at] = '\r'; // a later one does not count
+                        }
+                    }
+                    int expected = at < length ? 1 + at : length + 1;
+                    assertEquals(expected, MboxSplitter.lineEnd(b, 1, length + 1), "length " + length + " at " + at);
+                }
+            }
+        }
+    }
+
+    @Test
     void mboxNamesAreRecognised() {
         for (String name : List.of("bounces.mbox", "X.MBOX", "a.mbx", "mbox", "mbox-0", "mbox.txt")) {
             assertTrue(MessageSources.looksLikeMboxName(name), name);

@@ -126,10 +126,10 @@ class MessageSourcesTest {
     void missingPathsAreReportedAndTheOthersStillRead() throws IOException {
         Path good = write(dir, "good.eml", "Subject: good\n\n");
         Path mbox = write(dir, "two.mbox", FROM + "\nA: 1\n\n" + FROM + "\nA: 2\n");
-        SourceFixtures.Result r = read(List.of(p("missing.eml"), good.toString(), p("nodir/x"), mbox.toString()),
+        SourceFixtures.Result r = read(List.of(p("missing.eml"), good.toString(), p("nodir/x"), "", mbox.toString()),
                 SourceOptions.DEFAULT);
         assertEquals(List.of(p("missing.eml") + ": no such file or directory",
-                p("nodir/x") + ": no such file or directory"), r.pathErrors());
+                p("nodir/x") + ": no such file or directory", "'': no such file or directory"), r.pathErrors());
         assertEquals(List.of(good.toString(), mbox.toString(), mbox.toString()), r.sources());
         long total = Files.size(good) + Files.size(mbox);
         assertEquals(total, r.totalBytes());

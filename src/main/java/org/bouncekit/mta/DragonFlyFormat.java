@@ -1,0 +1,62 @@
+package org.bouncekit.mta;
+
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.MessageKind;
+import org.bouncekit.Reason;
+import org.bouncekit.parse.Addresses;
+import org.bouncekit.parse.ParsedMessage;
+
+/**
+ * DragonFly Mail Agent (dma) bounces: "There was an error delivering your mail to &lt;address&gt;.",
+ * then either "HOST [IP] did not like our COMMAND:" with the server's reply, or dma's own words
+ * (DNS failure, queue timeout), up to "Message headers follow.". One recipient per bounce.
+ */
+final class DragonFlyFormat implements BounceFormat {
+    private static final List<String> STARTS = List.of("there was an error delivering your mail to");
+    private static final List<String> ENDS = List.of("message headers follow", "original message follows");
+    private static final String LIKE = " did not like our ";
+
+    @Override
+    public String name() {
+        return "dragonfly";
+    }
+
+    @Override
+    public DecodedBounce decode(ParsedMessage m) {
+        String body = PlainTextFormat.bounceText(m);
+        String lower = body.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(STARTS.get(0));
+        if (!lower.contains("dragonfly mail agent") || at < 0) {
+            return null;
+        }
+        int eol = lower.indexOf('\n', at);
+        String recipient = Addresses.normalize(body.substring(at + STARTS.get(0).length(), eol < 0 ? body.length() : eol));
+        if (recipient == null) {
+            return null;
+        }
+        List<String> lines = ProseLines.section(body, STARTS, ENDS);
+        String remote = null;
+        String command = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int like = line.indexOf(LIKE);
+            if (like > 0) {
+                remote = line.substring(0, like).strip().split(" ", 2)[0];
+                command = ProseLines.command(line.substring(like));
+                lines = lines.subList(i + 1, lines.size());
+                break;
+            }
+        }
+        String diagnostic = ProseLines.join(lines, List.of(), List.of());
+        RecipientRecord r = ProseLines.record(recipient, diagnostic).action("failed").remoteMta(remote);
+        if (command != null) {
+            r.command(command);
+        }
+        if (diagnostic != null && diagnostic.toLowerCase(Locale.ROOT).startsWith("could not deliver for the last")) {
+            // dma's own queue timeout: "Could not deliver for the last N seconds. Giving up."
+            r.reasonHint(Reason.EXPIRED, "dragonfly.queue-timeout");
+        }
+        return new DecodedBounce(name(), MessageKind.BOUNCE, List.of(r));
+    }
+}

@@ -1,0 +1,103 @@
+package org.bouncekit.reason;
+
+/**
+ * Finds which SMTP command a failure answered from the wording MTAs use to report it
+ * ("after RCPT TO:", "in reply to end of DATA command", "&gt;&gt;&gt; DATA", ...). The same words
+ * mean different things at different stages: "user unknown" answering RCPT TO is a dead address,
+ * answering MAIL FROM it is the sender that was refused, after DATA it is a filter's verdict.
+ * Plain substring search over the normalized text: linear, no regexes.
+ */
+public final class FailedCommand {
+    /** The stages a failure can answer; HELO stands for the greeting and EHLO/HELO exchange. */
+    public static final String HELO = "HELO";
+    public static final String MAIL = "MAIL";
+    public static final String RCPT = "RCPT";
+    public static final String DATA = "DATA";
+
+    /** Text searched at most: command markers sit next to the reply they introduce. */
+    static final int MAX_TEXT = 65536;
+
+    // marker (normalized, lowercase) -> command. When several occur, the last one in the text wins:
+    // a session transcript lists the commands in order and the failing one comes last.
+    private static final String[][] MARKERS = {
+            {"after initial connection", HELO},
+            {"while performing the helo handshake", HELO},
+            {"in reply to ehlo", HELO},
+            {"in reply to helo", HELO},
+            {"in reply to the helo", HELO},
+            {"after ehlo", HELO},
+            {"after helo", HELO},
+            {">>> ehlo", HELO},
+            {">>> helo", HELO},
+            {"but my name was rejected", HELO},
+            {"after mail from", MAIL},
+            {"in reply to mail from", MAIL},
+            {">>> mail from", MAIL},
+            {"but sender was rejected", MAIL},
+            {"[mail_from]", MAIL},
+            {"smtp command mail", MAIL},
+            {"after rcpt to", RCPT},
+            {"after rcpt command", RCPT},
+            {"in reply to rcpt to", RCPT},
+            {">>> rcpt to", RCPT},
+            {"did not like our rcpt to", RCPT},
+            {"does not like recipient", RCPT},
+            {"most progress was rcpt to", RCPT},
+            {"[rcpt_to]", RCPT},
+            {"smtp command rcpt", RCPT},
+            {"after end of data", DATA},
+            {"after data", DATA},
+            {"in reply to end of data", DATA},
+            {"in reply to data", DATA},
+            {">>> data", DATA},
+            {"smtp command data", DATA},
+            {"failed after i sent the message", DATA},
+            {"[data]", DATA},
+    };
+
+    private FailedCommand() {
+    }
+
+    /** The command the text says failed (HELO, MAIL, RCPT or DATA), or null. */
+    public static String in(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        return inNormalized(TextNormalizer.normalize(bounded));
+    }
+
+    static String inNormalized(String norm) {
+        int best = -1;
+        String found = null;
+        for (String[] m : MARKERS) {
+            int i = norm.lastIndexOf(m[0]);
+            if (i > best) {
+                best = i;
+                found = m[1];
+            }
+        }
+        return found;
+    }
+
+    /** The command in a format's own spelling ("RCPT TO", "data", "MAIL FROM:<...>"), normalized. */
+    public static String normalize(String command) {
+        if (command == null) {
+            return null;
+        }
+        String c = command.strip().toUpperCase(java.util.Locale.ROOT);
+        if (c.startsWith("RCPT")) {
+            return RCPT;
+        }
+        if (c.startsWith("MAIL")) {
+            return MAIL;
+        }
+        if (c.startsWith("DATA") || c.startsWith("BDAT") || c.contains("END OF DATA")) {
+            return DATA;
+        }
+        if (c.startsWith("EHLO") || c.startsWith("HELO") || c.startsWith("CONN") || c.startsWith("STARTTLS")) {
+            return HELO;
+        }
+        return null;
+    }
+}
