@@ -30,6 +30,9 @@ public final class BounceFormats {
         List<BounceFormat> list = new ArrayList<>();
         // --- Unix MTAs and ESPs (Exim, qmail, Sendmail, Postfix, OpenSMTPD, Courier, DragonFly, SES, ...) ---
         list.add(new AmazonSesJsonFormat(maxRecipients));
+        list.add(new FmlFormat());
+        list.add(new DragonFlyFormat());
+        list.add(new QmailFormat(maxRecipients));
         // --- end of Unix MTAs and ESPs ---
         // --- Providers and vendors (Microsoft, Google, Yahoo, Domino, Japanese carriers, ...) ---
         list.add(new GoogleGroupsFormat(maxRecipients));

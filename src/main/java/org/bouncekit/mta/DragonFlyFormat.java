@@ -16,6 +16,10 @@ final class DragonFlyFormat implements BounceFormat {
     private static final List<String> STARTS = List.of("there was an error delivering your mail to");
     private static final List<String> ENDS = List.of("message headers follow", "original message follows");
     private static final String LIKE = " did not like our ";
+    /** dma's own errors (no remote reply), lowercase, and what they mean. */
+    private static final List<ProseLines.Meaning> OWN_ERRORS = List.of(
+            new ProseLines.Meaning("could not deliver for the last", Reason.EXPIRED),
+            new ProseLines.Meaning("dns lookup failure: host", Reason.HOSTUNKNOWN));
 
     @Override
     public String name() {
@@ -53,9 +57,9 @@ final class DragonFlyFormat implements BounceFormat {
         if (command != null) {
             r.command(command);
         }
-        if (diagnostic != null && diagnostic.toLowerCase(Locale.ROOT).startsWith("could not deliver for the last")) {
-            // dma's own queue timeout: "Could not deliver for the last N seconds. Giving up."
-            r.reasonHint(Reason.EXPIRED, "dragonfly.queue-timeout");
+        Reason own = command == null ? ProseLines.meaning(diagnostic, OWN_ERRORS) : null;
+        if (own != null) {
+            r.reasonHint(own, "dragonfly.own-error");
         }
         return new DecodedBounce(name(), MessageKind.BOUNCE, List.of(r));
     }

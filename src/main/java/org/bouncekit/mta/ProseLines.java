@@ -3,6 +3,7 @@ package org.bouncekit.mta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bouncekit.Reason;
 import org.bouncekit.parse.SmtpCodes;
 
 /**
@@ -11,6 +12,10 @@ import org.bouncekit.parse.SmtpCodes;
  * command a bounce says the remote server rejected.
  */
 final class ProseLines {
+    /** A phrase a format uses for one of its own errors, and the reason it means. */
+    record Meaning(String phrase, Reason reason) {
+    }
+
     private static final int MAX_LINES = 2000;
     private static final int MAX_DIAGNOSTIC = 2000;
 
@@ -120,5 +125,19 @@ final class ProseLines {
                     .diagnostic(diagnostic, "body");
         }
         return r;
+    }
+
+    /** The reason of the first meaning whose phrase {@code text} contains (case-insensitive), or null. */
+    static Reason meaning(String text, List<Meaning> table) {
+        if (text == null) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Meaning m : table) {
+            if (lower.contains(m.phrase())) {
+                return m.reason();
+            }
+        }
+        return null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.bouncekit.MessageKind;
+import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
 
@@ -29,6 +30,15 @@ final class QmailFormat implements BounceFormat {
             "(other mxes tried", "this is a permanent error", "i'm afraid i wasn't able",
             "sorry it didn't work out", "i'll keep trying", "this is a warning message");
     private static final List<String> REPLY_PREFIX = List.of("remote host said:");
+    /** qmail's own errors (no remote reply), lowercase, and what they mean. */
+    private static final List<ProseLines.Meaning> OWN_ERRORS = List.of(
+            new ProseLines.Meaning("sorry, i couldn't find any host named", Reason.HOSTUNKNOWN),
+            new ProseLines.Meaning("sorry, i couldn't find any host by that name", Reason.HOSTUNKNOWN),
+            new ProseLines.Meaning("sorry, i couldn't find a mail exchanger or ip address", Reason.NOTACCEPT),
+            new ProseLines.Meaning("sorry, no mailbox here by that name", Reason.USERUNKNOWN),
+            new ProseLines.Meaning("sorry, i wasn't able to establish an smtp connection", Reason.NETWORKERROR),
+            new ProseLines.Meaning("unable to contact ldap server", Reason.SYSTEMERROR),
+            new ProseLines.Meaning("this message is looping", Reason.SYSTEMERROR));
 
     private final int maxRecipients;
 
@@ -84,6 +94,10 @@ final class QmailFormat implements BounceFormat {
         RecipientRecord r = ProseLines.record(recipient, diagnostic).action("failed")
                 .command(ProseLines.command(account == null ? diagnostic : account))
                 .remoteMta(remoteHost(account));
+        Reason own = reply < 0 ? ProseLines.meaning(diagnostic, OWN_ERRORS) : null;
+        if (own != null) {
+            r.reasonHint(own, "qmail.own-error");
+        }
         records.add(r);
     }
 

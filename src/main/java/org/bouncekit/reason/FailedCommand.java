@@ -18,7 +18,8 @@ public final class FailedCommand {
     static final int MAX_TEXT = 65536;
 
     // marker (normalized, lowercase) -> command. When several occur, the last one in the text wins:
-    // a session transcript lists the commands in order and the failing one comes last.
+    // a session transcript lists the commands in order and the failing one comes last. A transcript's
+    // ">>> DATA" is no marker: with PIPELINING the RCPT TO replies arrive after it.
     private static final String[][] MARKERS = {
             {"after initial connection", HELO},
             {"while performing the helo handshake", HELO},
@@ -49,7 +50,6 @@ public final class FailedCommand {
             {"after data", DATA},
             {"in reply to end of data", DATA},
             {"in reply to data", DATA},
-            {">>> data", DATA},
             {"smtp command data", DATA},
             {"failed after i sent the message", DATA},
             {"[data]", DATA},

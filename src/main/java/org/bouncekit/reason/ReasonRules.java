@@ -123,6 +123,12 @@ public final class ReasonRules {
             r = staged;
             weak = false;
         }
+        if (r == Reason.HOSTUNKNOWN && isTransient(status, replyCode)) {
+            ev.add(0, new Evidence("networkerror.transient", status != null ? status : String.valueOf(replyCode),
+                    status != null ? "Status" : "reply code",
+                    "a lookup failure reported as temporary is a network/DNS problem, not a dead domain"));
+            r = Reason.NETWORKERROR;
+        }
         if (weak && "failed".equalsIgnoreCase(action) && isTransient(status, replyCode)) {
             ev.add(0, new Evidence("expired.gave-up", status != null ? status : String.valueOf(replyCode), "Action",
                     "a temporary failure (" + r.wireName() + ") that the sender stopped retrying: the message expired"));

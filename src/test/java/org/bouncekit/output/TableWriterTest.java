@@ -123,6 +123,17 @@ class TableWriterTest {
         assertTrue(out.contains("remote MTA mx.evil.example"), out);
     }
 
+    @Test
+    void invisibleOnlyTextShowsAsDashAndNullSourceOnce() {
+        BounceReport r = new BounceReport(org.bouncekit.MessageKind.BOUNCE, null, null, null, null,
+                List.of(new org.bouncekit.Verdict("\u001b[2J\u202E", null, null, null, null, false, null, false,
+                        null, null, null, "\u0007", null, null, null, null)), null, false);
+        String out = SampleReports.render(OutputFormat.TABLE, OutputOptions.DEFAULT,
+                List.of(new SampleReports.Item(null, 0, r), new SampleReports.Item(null, 1, r)));
+        assertEquals(1, count(out, "== -\n"), out);
+        assertTrue(out.contains("    0  bounce      -      "), out);
+    }
+
     private static int indexOf(List<String> lines, String text) {
         List<Integer> found = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,53 @@
+package org.bouncekit.reason;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FailedCommandTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 unknown | RCPT
+            SMTP error from remote mail server after end of data: 550 rejected            | DATA
+            SMTP error from remote mail server after MAIL FROM:<b@example.net> SIZE=10: 550 | MAIL
+            SMTP error from remote mail server after initial connection: 554 go away     | HELO
+            host mx.example.org said: 550 5.1.1 unknown (in reply to RCPT TO command)    | RCPT
+            host mx.example.org said: 554 5.7.1 spam (in reply to end of DATA\\n    command) | DATA
+            Connected to 192.0.2.1 but sender was rejected. Remote host said: 553 no     | MAIL
+            Connected to 192.0.2.1 but my name was rejected.                             | HELO
+            Remote host said: 550 5.1.8 Sender address rejected [MAIL_FROM]              | MAIL
+            """)
+    void findsTheCommandFromTheMtasWording(String text, String want) {
+        assertEquals(want, FailedCommand.in(text.replace("\\n", "\n")));
+    }
+
+    @Test
+    void theLastCommandOfATranscriptWins() {
+        String t = ">>> MAIL From:<b@example.net>\n<<< 250 ok\n>>> RCPT To:<a@example.org>\n<<< 550 User unknown";
+        assertEquals(FailedCommand.RCPT, FailedCommand.in(t));
+    }
+
+    @Test
+    void aPipelinedDataLineIsNotTakenAsTheFailure() {
+        // with PIPELINING the RCPT TO reply arrives after ">>> DATA"
+        assertNull(FailedCommand.in(">>> DATA\n<<< 550 5.1.1 <a@example.org>... User unknown"));
+    }
+
+    @Test
+    void nothingToFind() {
+        assertNull(FailedCommand.in(null));
+        assertNull(FailedCommand.in("550 User unknown"));
+    }
+
+    @Test
+    void normalizesFormatSpellings() {
+        assertEquals(FailedCommand.RCPT, FailedCommand.normalize("rcpt to"));
+        assertEquals(FailedCommand.MAIL, FailedCommand.normalize("MAIL FROM:<x@example.org>"));
+        assertEquals(FailedCommand.DATA, FailedCommand.normalize("end of DATA"));
+        assertEquals(FailedCommand.HELO, FailedCommand.normalize("EHLO"));
+        assertNull(FailedCommand.normalize("QUIT"));
+    }
+}
