@@ -2,10 +2,8 @@ package org.bouncekit.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -29,6 +27,8 @@ import org.bouncekit.source.MessageSources;
 import org.bouncekit.source.RawMessage;
 import org.bouncekit.source.SourceOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +44,9 @@ import picocli.CommandLine.Parameters;
 final class ScanCommand implements Callable<Integer> {
     @Mixin
     LanguageOption language;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, mbox files, Maildir folders, directories, or - for stdin.")
     List<String> paths;
@@ -112,9 +115,9 @@ final class ScanCommand implements Callable<Integer> {
         OutputOptions options = new OutputOptions(fmt == OutputFormat.TABLE ? Terminal.width() : 0, explain, crosswalk,
                 correlateHeaders);
 
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter err = spec.commandLine().getErr();
         List<String> pathErrors = new ArrayList<>();
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        Writer out = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
         int unreadable;
         try (MessageSources sources = MessageSources.open(paths, new SourceOptions(limits.maxMessageBytes(), true), line -> {
                 pathErrors.add(line);

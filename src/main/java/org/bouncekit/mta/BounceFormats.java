@@ -1,7 +1,9 @@
 package org.bouncekit.mta;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncekit.parse.ParsedMessage;
 
 /**
@@ -33,12 +35,16 @@ public final class BounceFormats {
         list.add(new FmlFormat());
         list.add(new DragonFlyFormat());
         list.add(new QmailFormat(maxRecipients));
+        list.add(new SendmailTranscriptFormat(maxRecipients));
         // --- end of Unix MTAs and ESPs ---
         // --- Providers and vendors (Microsoft, Google, Yahoo, Domino, Japanese carriers, ...) ---
         list.add(new GoogleGroupsFormat(maxRecipients));
         list.add(new YahooFormat(maxRecipients));
         list.add(new NotesFormat(maxRecipients));
         list.add(new EzwebFormat(maxRecipients));
+        list.add(new EinsUndEinsFormat(maxRecipients));
+        list.add(new BiglobeFormat(maxRecipients));
+        list.add(new VerizonFormat(maxRecipients));
         // --- end of providers and vendors ---
         return List.copyOf(list);
     }
@@ -79,13 +85,18 @@ public final class BounceFormats {
         if (prose == null) {
             return d;
         }
+        // Looked up by address: scanning the prose records for each DSN record is quadratic in recipients.
+        Map<String, List<RecipientRecord>> byRecipient = new HashMap<>();
+        for (RecipientRecord p : prose.records()) {
+            byRecipient.computeIfAbsent(foldCase(p.recipient()), k -> new ArrayList<>()).add(p);
+        }
         List<RecipientRecord> out = new ArrayList<>(d.records());
         for (RecipientRecord r : out) {
             if (r.diagnostic() != null) {
                 continue;
             }
-            for (RecipientRecord p : prose.records()) {
-                if (p.recipient().equalsIgnoreCase(r.recipient()) && p.diagnostic() != null) {
+            for (RecipientRecord p : byRecipient.getOrDefault(foldCase(r.recipient()), List.of())) {
+                if (p.diagnostic() != null) {
                     r.diagnostic(p.diagnostic(), "body");
                     if (r.replyCode() == null) {
                         r.replyCode(p.replyCode());
@@ -104,6 +115,15 @@ public final class BounceFormats {
             }
         }
         return new DecodedBounce(d.format(), d.kind(), out);
+    }
+
+    /** A key two addresses share exactly when {@link String#equalsIgnoreCase} says they are equal. */
+    private static String foldCase(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+        }
+        return new String(c);
     }
 
     /** A DSN's "4.0.0"/"5.0.0" gives way to the specific status of the same class found in the prose. */

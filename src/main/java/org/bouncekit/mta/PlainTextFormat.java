@@ -45,7 +45,7 @@ final class PlainTextFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = TextMarkers.lowerSameLength(body); // indexes into body
         int start = firstMarker(lower, markers.bounceStart);
         boolean headerSignal = looksLikeBounce(m);
         if (start < 0 && !headerSignal) {
@@ -196,7 +196,7 @@ final class PlainTextFormat implements BounceFormat {
     }
 
     private static boolean isInsideUrl(String line, String address) {
-        int i = line.toLowerCase(Locale.ROOT).indexOf(address.toLowerCase(Locale.ROOT));
+        int i = TextMarkers.lowerSameLength(line).indexOf(address.toLowerCase(Locale.ROOT));
         if (i <= 0) {
             return false;
         }

@@ -64,6 +64,19 @@ final class TextMarkers {
         return new TextMarkers(sections);
     }
 
+    /**
+     * {@code text} lowercased char by char, so that an index found in the result is the same index in
+     * {@code text}. {@code String.toLowerCase} can lengthen text (U+0130, Turkish capital dotted I, becomes
+     * two chars), and an index from it then points past the marker in the original, or past its end.
+     */
+    static String lowerSameLength(String text) {
+        char[] c = text.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(c[i]);
+        }
+        return new String(c);
+    }
+
     static boolean containsAny(String lower, List<String> markers) {
         for (String m : markers) {
             if (lower.contains(m)) {

@@ -30,8 +30,15 @@ final class HtmlText {
                 }
                 i = close + 1;
             } else if (c == '&') {
-                int semi = html.indexOf(';', i);
-                if (semi > i && semi - i <= 8) {
+                // Entities are short: look for the ';' only that far, or a run of '&' would scan quadratically.
+                int semi = -1;
+                for (int k = i + 1; k < len && k - i <= 8; k++) {
+                    if (html.charAt(k) == ';') {
+                        semi = k;
+                        break;
+                    }
+                }
+                if (semi > i) {
                     String ent = html.substring(i + 1, semi);
                     String rep = entity(ent);
                     if (rep != null) {

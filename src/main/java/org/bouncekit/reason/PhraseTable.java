@@ -105,17 +105,23 @@ public final class PhraseTable {
         if (p.parts().length == 1) {
             return p.parts()[0];
         }
+        String first = p.parts()[0];
         String second = p.parts()[1];
+        // j is the first "second" at or after the current "first": it only moves forward, and a
+        // "first" more than GAP before it cannot match, so the scan stays linear in the text.
+        int j = -1;
         while (i >= 0) {
-            int from = i + p.parts()[0].length();
-            int j = text.indexOf(second, from);
-            if (j >= 0 && j - from <= GAP) {
+            int from = i + first.length();
+            if (j < from) {
+                j = text.indexOf(second, from);
+                if (j < 0) {
+                    return null;
+                }
+            }
+            if (j - from <= GAP) {
                 return text.substring(i, j + second.length());
             }
-            if (j < 0) {
-                return null;
-            }
-            i = text.indexOf(p.parts()[0], i + 1);
+            i = text.indexOf(first, Math.max(i + 1, j - GAP - first.length()));
         }
         return null;
     }

@@ -39,12 +39,14 @@ public final class MessageAnalyzer {
     public BounceReport analyze(byte[] message) {
         long deadline = System.nanoTime() + limits.timeBudget().toNanos();
         try {
-            if (message.length == 0) {
-                return BounceReport.unreadable("empty message (0 bytes)");
+            if (isBlank(message)) {
+                // An empty file in a bounce folder carries no delivery information: nothing to do, no error.
+                return new BounceReport(MessageKind.NOT_BOUNCE, null, null, null, OriginalMessage.UNKNOWN, List.of(),
+                        null, false);
             }
             ParsedMessage m = parser.parse(message, deadline);
-            if (m.headers().isEmpty() && m.texts().isEmpty()) {
-                return BounceReport.unreadable(m.problem() != null ? m.problem() : "no header fields and no text: not a mail message");
+            if (m.headers().isEmpty()) {
+                return BounceReport.unreadable(m.problem() != null ? m.problem() : "no header fields: not an RFC 5322 message");
             }
             DecodedBounce d = formats.decode(m);
             OriginalMessage original = original(m);
@@ -60,11 +62,22 @@ public final class MessageAnalyzer {
             for (RecipientRecord r : d.records()) {
                 verdicts.add(assembler.assemble(r, d.kind(), context));
             }
+            // Formats stop at maxRecipients: the report then holds only the first ones and must say so.
+            boolean recipientsCut = d.records().size() >= limits.maxRecipients();
             return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), m.subject(), original,
-                    verdicts, null, m.truncated());
+                    verdicts, null, m.truncated() || recipientsCut);
         } catch (RuntimeException | StackOverflowError e) {
             return BounceReport.unreadable("could not classify: " + MimeParserErrors.describe(e));
         }
+    }
+
+    private static boolean isBlank(byte[] message) {
+        for (byte b : message) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A bounce whose recipients are all only delayed is a delay; all delivered, a delivery. */

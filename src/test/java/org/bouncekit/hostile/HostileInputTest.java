@@ -91,31 +91,32 @@ class HostileInputTest {
     /** A limit bit: the report must say so. */
     static Consumer<BounceReport> limited() {
         return r -> assertTrue(r.truncated() || r.kind() == MessageKind.UNREADABLE && r.error() != null,
-                "a limit bit but the report says neither truncated nor unreadable: " + r);
+                () -> "a limit bit but the report says neither truncated nor unreadable: " + brief(r));
     }
 
     static Consumer<BounceReport> kind(MessageKind kind) {
-        return r -> assertEquals(kind, r.kind(), () -> "kind of " + r);
+        return r -> assertEquals(kind, r.kind(), () -> "kind of " + brief(r));
     }
 
-    static Consumer<BounceReport> unreadableWithError() {
+    /** Nothing to classify: not a bounce (no error), or unreadable with the reason; never a verdict. */
+    static Consumer<BounceReport> nothingToClassify() {
         return r -> {
-            assertEquals(MessageKind.UNREADABLE, r.kind(), () -> "kind of " + r);
-            assertNotNull(r.error());
+            assertTrue(r.kind() == MessageKind.NOT_BOUNCE || r.kind() == MessageKind.UNREADABLE, () -> brief(r));
+            assertTrue(r.verdicts().isEmpty(), () -> brief(r));
         };
     }
 
     /** A bounce whose recipients are exactly {@code recipients}. */
     static Consumer<BounceReport> bounceFor(String... recipients) {
         return r -> {
-            assertEquals(MessageKind.BOUNCE, r.kind(), () -> "kind of " + r);
-            assertEquals(Set.of(recipients), recipients(r), () -> "recipients of " + r);
+            assertEquals(MessageKind.BOUNCE, r.kind(), () -> "kind of " + brief(r));
+            assertEquals(Set.of(recipients), recipients(r), () -> "recipients of " + brief(r));
         };
     }
 
     /** Includes {@code recipient} among possibly others. */
     static Consumer<BounceReport> hasRecipient(String recipient) {
-        return r -> assertTrue(recipients(r).contains(recipient), () -> recipient + " missing in " + recipients(r));
+        return r -> assertTrue(recipients(r).contains(recipient), () -> recipient + " missing in " + brief(r));
     }
 
     static Consumer<BounceReport> verdictCount(int count) {
@@ -129,6 +130,20 @@ class HostileInputTest {
                 c.accept(r);
             }
         };
+    }
+
+    /** A report in one short line (a 5,000-recipient report printed whole buries the failure). */
+    static String brief(BounceReport r) {
+        List<String> first = new ArrayList<>();
+        for (Verdict v : r.verdicts()) {
+            if (first.size() == 5) {
+                first.add("...");
+                break;
+            }
+            first.add(v.recipient() + " " + v.status() + " " + v.replyCode() + " " + v.reason());
+        }
+        return r.kind() + (r.truncated() ? " truncated" : "") + (r.error() != null ? " error=" + r.error() : "")
+                + " mta=" + r.mta() + " verdicts=" + r.verdicts().size() + " " + first;
     }
 
     static Set<String> recipients(BounceReport r) {
@@ -167,8 +182,9 @@ class HostileInputTest {
                 new Case("binary garbage", () -> HostileInputs.binaryGarbage(256 << 10, 42), any()),
                 new Case("binary garbage after headers", () -> HostileInputs.garbageAfterHeaders(1 << 20), any()),
                 new Case("all NUL bytes", () -> new byte[1 << 20], any()),
-                new Case("empty file", () -> new byte[0], unreadableWithError()),
-                new Case("one newline", () -> utf8("\n"), unreadableWithError()),
+                new Case("empty file", () -> new byte[0], nothingToClassify()),
+                new Case("one newline", () -> utf8("\n"), nothingToClassify()),
+                new Case("three bytes", () -> utf8("a:\n"), nothingToClassify()),
                 new Case("only From_ lines", () -> utf8("From MAILER-DAEMON Fri Jul  8 12:08:34 2011\n".repeat(1000)),
                         any()),
                 text("mixed LF, CRLF and CR", HostileInputs::mixedLineEndings, bounceFor("alice@example.com")),
@@ -194,8 +210,15 @@ class HostileInputTest {
                 text("10 KB addresses", () -> HostileInputs.longAddresses(10_240), any()),
                 text("addresses with quotes, comments and IDN", HostileInputs::oddAddresses,
                         hasRecipient("alice@b\u00fccher.example")),
+                // The inner DSNs' recipients are reported too (see the report to the lead); the outer one must be.
                 text("bounce of a bounce of a bounce", HostileInputs::bounceOfBounceOfBounce,
                         hasRecipient("postmaster@example.org")),
+                text("Turkish dotted capital I before the prose markers", () -> HostileInputs.dottedCapitalI(1000),
+                        bounceFor("alice@example.com")),
+                text("HTML with 200,000 ampersands", () -> HostileInputs.htmlAmpersands(200_000), any()),
+                text("Subject of 30,000 '=?'", () -> HostileInputs.encodedWordFlood(30_000), any()),
+                text("prose with 200,000 lines after the marker", () -> HostileInputs.proseLines(200_000), any()),
+                text("100,000 '<' and '@' in prose", HostileInputs::bracketsAndAts, any()),
                 new Case("latin-1 bytes in headers and body", () -> latin1(HostileInputs.dsnFor("5.1.1",
                         "550 5.1.1 Empf\u00e4nger unbekannt \u00ff\u00fe")), bounceFor("alice@example.com")));
     }
@@ -204,7 +227,8 @@ class HostileInputTest {
         String from = "From MAILER-DAEMON Fri Jul  8 12:08:34 2011\n";
         String dsn = HostileInputs.dsnFor("5.1.1", "550 5.1.1 user unknown");
         return Stream.of(
-                new MboxCase("file of only From_ lines", "only-from.mbox", () -> utf8(from.repeat(1000)), 1),
+                // MboxSplitter's documented rule: a file of only From_ lines is one empty message per line.
+                new MboxCase("file of only From_ lines", "only-from.mbox", () -> utf8(from.repeat(1000)), 1000),
                 new MboxCase("From_ lines separated by blank lines", "empty-entries.mbox",
                         () -> utf8((from + "\n").repeat(500)), 500),
                 new MboxCase("mbox truncated mid-message", "cut.mbox", () -> {
@@ -216,7 +240,8 @@ class HostileInputTest {
                         () -> utf8(from + dsn + "\n" + "From MAILER-DAE"), 2),
                 new MboxCase("From_ inside bodies, quoted and unquoted", "from-in-body.mbox", () -> utf8(
                         from + dsn.replace("Hello Alice.\n", "Hello Alice.\n\n>From the start\nFrom here on, unquoted\n")
-                                + "\n" + from + dsn.replace("This is a MIME", "From me to you\nThis is a MIME") + "\n"), 2),
+                                + "\n" + from + dsn.replace("Hello Alice.\n", "Hello Alice.\n>From quoted\nFrom unquoted\n")
+                                + "\n"), 2),
                 new MboxCase("mbox of garbage between From_ lines", "garbage.mbox", () -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     for (int i = 0; i < 20; i++) {
@@ -360,8 +385,7 @@ class HostileInputTest {
         List<JsonNode> lines = parseJsonLines(jsonl);
         assertEquals(expected, lines.size(), () -> "one result per message; stderr: " + err);
         boolean anyUnreadable = lines.stream().anyMatch(l -> l.get("kind").asText().equals("unreadable"));
-        assertTrue(anyUnreadable, "the empty inputs are unreadable");
-        assertEquals(1, exit, () -> "exit status with unreadable messages; stderr: " + err);
+        assertEquals(anyUnreadable ? 1 : 0, exit, () -> "exit status (1 when some are unreadable); stderr: " + err);
     }
 
     // ---- checks shared by every case ----

@@ -356,6 +356,34 @@ final class HostileInputs {
                 + group("postmaster@example.org", "5.7.1", "550 5.7.1 rejected"), middle);
     }
 
+    /** A prose bounce with U+0130 (lowercases to two chars) before its markers. */
+    static String dottedCapitalI(int count) {
+        return "From: postmaster@mx.bounce.example.net\nTo: sender@example.org\nSubject: failure notice\n"
+                + "Content-Type: text/plain; charset=utf-8\n\n" + "\u0130".repeat(count)
+                + "\nYour message could not be delivered to the following address:\n\n"
+                + "<alice@example.com>: 550 5.1.1 user unknown\n";
+    }
+
+    static String htmlAmpersands(int count) {
+        return bounceHeaders() + "Content-Type: text/html\n\n<p>550 5.1.1 alice@example.com unknown</p>"
+                + "&".repeat(count) + ";\n";
+    }
+
+    static String encodedWordFlood(int count) {
+        return bounceHeaders().replace("Subject: Undelivered Mail Returned to Sender", "Subject: " + "=?".repeat(count))
+                + "Content-Type: text/plain\n\n550 5.1.1 <alice@example.com>: user unknown\n";
+    }
+
+    static String proseLines(int count) {
+        return bounceHeaders() + "Content-Type: text/plain\n\nThe following address failed:\n\n"
+                + "x\n".repeat(count) + "alice@example.com\n";
+    }
+
+    static String bracketsAndAts() {
+        return bounceHeaders() + "Content-Type: text/plain\n\nThe following address failed:\n\n550 5.1.1 "
+                + "<".repeat(100_000) + "@".repeat(100_000) + " \"@\"@ ".repeat(10_000) + "\n";
+    }
+
     /** Raw base64 of deterministic bytes, 76 characters a line, produced as it is read. */
     private static final class Base64Lines extends InputStream {
         private static final byte[] ALPHABET = utf8("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");

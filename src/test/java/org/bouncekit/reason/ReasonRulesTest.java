@@ -67,7 +67,7 @@ class ReasonRulesTest {
 
     @Test
     void vendorStatusOutranksGenericTextAndSaysSo() {
-        ReasonFinding f = rules.find(null, null, "5.4.312", 550, "550 5.4.312 Message expired, DNS query failed", "Diagnostic-Code");
+        ReasonFinding f = rules.find(null, null, "5.4.312", 550, "550 5.4.312 Message expired", "Diagnostic-Code");
         assertEquals(Reason.NETWORKERROR, f.reason());
         Evidence first = f.evidence().get(0);
         assertEquals("status.X.4.312", first.rule());

@@ -1,0 +1,61 @@
+package org.bouncekit.mta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.MessageKind;
+import org.bouncekit.parse.Addresses;
+import org.bouncekit.parse.ParsedMessage;
+import org.bouncekit.parse.SmtpCodes;
+
+/**
+ * Verizon Wireless SMS/MMS gateway bounces (vtext.com, vzwpix.com): one or more "Error: ..." lines,
+ * then the original message's headers quoted inline after an "Original Message" line; the failed
+ * recipient is the To of those quoted headers.
+ */
+final class VerizonFormat implements BounceFormat {
+    private static final List<String> SENDER_DOMAINS = List.of("vzwpix.com", "vtext.com", "vzw.com");
+    private static final int MAX_LINES = 400;
+    private static final int MAX_DIAGNOSTIC = 1000;
+
+    private final int maxRecipients;
+
+    VerizonFormat(int maxRecipients) {
+        this.maxRecipients = maxRecipients;
+    }
+
+    @Override
+    public String name() {
+        return "verizon";
+    }
+
+    @Override
+    public DecodedBounce decode(ParsedMessage m) {
+        String from = Addresses.normalize(m.from());
+        if (from == null || SENDER_DOMAINS.stream().noneMatch(d -> from.endsWith("." + d) || from.endsWith("@" + d))) {
+            return null;
+        }
+        StringBuilder errors = new StringBuilder();
+        List<String> recipients = new ArrayList<>();
+        boolean inOriginal = false;
+        for (String line : PlainTextFormat.bounceText(m).split("\n", MAX_LINES)) {
+            String t = line.strip();
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (lower.replace("-", "").strip().startsWith("original message")) {
+                inOriginal = true;
+            } else if (inOriginal && lower.startsWith("to:")) {
+                recipients.addAll(Addresses.findAll(t.substring(3), maxRecipients - recipients.size()));
+            } else if (!inOriginal && lower.startsWith("error:") && errors.length() < MAX_DIAGNOSTIC) {
+                errors.append(t.substring(6).strip()).append(' ');
+            }
+        }
+        String diagnostic = errors.length() == 0 ? null : errors.toString().strip();
+        SmtpCodes.Found codes = SmtpCodes.find(diagnostic);
+        List<RecipientRecord> records = new ArrayList<>();
+        for (String a : recipients) {
+            records.add(new RecipientRecord(a).action("failed").diagnostic(diagnostic, "body")
+                    .status(codes.status()).replyCode(codes.replyCode()));
+        }
+        return records.isEmpty() ? null : new DecodedBounce(name(), MessageKind.BOUNCE, records);
+    }
+}
