@@ -43,6 +43,10 @@ final class AutoReplyFormat implements BounceFormat {
             return null;
         }
         String replier = Addresses.normalize(m.headers().first("from"));
+        if (replier != null && isDaemon(replier)) {
+            // Mail daemons do not go on holiday: an "auto-replied" message from one is a notice, not a vacation reply.
+            return null;
+        }
         if (replier == null) {
             replier = Addresses.normalize(m.headers().first("reply-to"));
         }
@@ -53,6 +57,12 @@ final class AutoReplyFormat implements BounceFormat {
                 .diagnostic(m.subject(), "Subject")
                 .reasonHint(Reason.VACATION, byHeader ? "autoreply.header" : "autoreply.subject");
         return new DecodedBounce(name(), MessageKind.AUTOREPLY, List.of(r));
+    }
+
+    private static boolean isDaemon(String address) {
+        String local = address.substring(0, address.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+        return local.equals("mailer-daemon") || local.equals("postmaster") || local.equals("mail-daemon")
+                || local.equals("mailer_daemon");
     }
 
     private static String lower(String s) {

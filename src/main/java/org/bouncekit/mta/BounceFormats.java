@@ -45,6 +45,7 @@ public final class BounceFormats {
         list.add(new EinsUndEinsFormat(maxRecipients));
         list.add(new BiglobeFormat(maxRecipients));
         list.add(new VerizonFormat(maxRecipients));
+        list.add(new ZohoFormat(maxRecipients));
         // --- end of providers and vendors ---
         return List.copyOf(list);
     }

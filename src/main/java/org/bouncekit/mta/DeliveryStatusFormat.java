@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.DeliveryStatus;
@@ -16,6 +17,8 @@ import org.bouncekit.parse.SmtpCodes;
  * formats that need their own reading of a DSN.
  */
 final class DeliveryStatusFormat implements BounceFormat {
+    /** Where the action keyword ends ("failed (bad destination)"); compiled once. */
+    private static final Pattern ACTION_END = Pattern.compile("[ (]");
     private final int maxRecipients;
 
     DeliveryStatusFormat(int maxRecipients) {
@@ -64,7 +67,7 @@ final class DeliveryStatusFormat implements BounceFormat {
         RecipientRecord r = new RecipientRecord(recipient).originalRecipient(originalRcpt);
         String action = f.get("action");
         if (action != null) {
-            r.action(action.trim().toLowerCase(Locale.ROOT).split("[ (]", 2)[0]);
+            r.action(ACTION_END.split(action.trim().toLowerCase(Locale.ROOT), 2)[0]);
         }
         String diagnostic = stripType(f.get("diagnostic-code"));
         if (diagnostic != null && !diagnostic.isBlank()) {
@@ -89,10 +92,24 @@ final class DeliveryStatusFormat implements BounceFormat {
             return null;
         }
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 16 && v.substring(0, semi).trim().matches("(?i)[a-z0-9-]+")) {
+        if (semi > 0 && semi < 16 && isTypeName(v.substring(0, semi).trim())) {
             return v.substring(semi + 1).trim();
         }
         return v.trim();
+    }
+
+    /** {@code [A-Za-z0-9-]+}, without a regex: this runs for every DSN field. */
+    private static boolean isTypeName(String t) {
+        if (t.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static MessageKind kindOf(List<RecipientRecord> records) {

@@ -157,8 +157,8 @@ final class PlainTextFormat implements BounceFormat {
             return false;
         }
         for (String mk : markers.originalStart) {
-            if (trimmedLowerLine.startsWith(mk) || trimmedLowerLine.replace("-", "").strip().startsWith(mk.replace("-", "").strip())
-                    && mk.startsWith("-")) {
+            if (trimmedLowerLine.startsWith(mk) || mk.startsWith("-")
+                    && trimmedLowerLine.replace("-", "").strip().startsWith(mk.replace("-", "").strip())) {
                 return true;
             }
         }

@@ -21,12 +21,24 @@ public final class Addresses {
         }
         String v = value.trim();
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 12 && v.substring(0, semi).trim().matches("(?i)rfc822|utf-8|x400|unknown|x-local|rfc-822")) {
+        if (semi > 0 && semi < 12 && isAddressType(v.substring(0, semi).trim())) {
             v = v.substring(semi + 1).trim();
         }
         List<String> found = findAll(v, 1);
         return found.isEmpty() ? null : found.get(0);
     }
+
+    /** rfc822, utf-8, x400, unknown, x-local or rfc-822, any case (no regex: this runs for every DSN field). */
+    private static boolean isAddressType(String t) {
+        for (String type : ADDRESS_TYPES) {
+            if (t.equalsIgnoreCase(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] ADDRESS_TYPES = {"rfc822", "utf-8", "x400", "unknown", "x-local", "rfc-822"};
 
     /** Every address in {@code text}, in order, normalized, at most {@code max}. */
     public static List<String> findAll(String text, int max) {

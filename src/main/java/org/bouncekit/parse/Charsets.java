@@ -34,6 +34,30 @@ final class Charsets {
         }
     }
 
+    /**
+     * True when {@code name} (any case) is a charset name or alias this JVM knows, without the slow path the
+     * JDK takes for unknown names (it loads the charset providers anew on each such lookup).
+     */
+    static boolean isKnownName(String name) {
+        return KnownNames.NAMES.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static final class KnownNames {
+        static final java.util.Set<String> NAMES = load();
+
+        private static java.util.Set<String> load() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Charset cs : Charset.availableCharsets().values()) {
+                names.add(cs.name().toLowerCase(Locale.ROOT));
+                for (String alias : cs.aliases()) {
+                    names.add(alias.toLowerCase(Locale.ROOT));
+                }
+            }
+            names.add("utf8");
+            return java.util.Set.copyOf(names);
+        }
+    }
+
     private static Charset lookupOr(String name, Charset fallback) {
         try {
             return Charset.forName(name);

@@ -33,6 +33,7 @@ import org.bouncekit.Limits;
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
+    private static final int MAX_UNKNOWN_ENCODED_WORDS = 8;
 
     private final Limits limits;
     private final MimeConfig config;
@@ -217,7 +218,7 @@ public final class MimeParser {
 
     static String decodeHeader(String body) {
         String unfolded = unfold(body);
-        if (unfolded.indexOf("=?") < 0) {
+        if (unfolded.indexOf("=?") < 0 || !worthDecoding(unfolded)) {
             return unfolded;
         }
         try {
@@ -225,6 +226,26 @@ public final class MimeParser {
         } catch (RuntimeException e) {
             return unfolded;
         }
+    }
+
+    /**
+     * mime4j looks up the charset of every "=?" it finds; for a name the JDK does not know that costs ~0.1 ms
+     * (the charset providers are loaded anew each time), so a 64 KB header of "=?" took 2-7 s. A header with
+     * more than a few encoded-words in unknown charsets is left as it is: it is garbage, or an attack.
+     */
+    static boolean worthDecoding(String s) {
+        int unknown = 0;
+        for (int i = s.indexOf("=?"); i >= 0; i = s.indexOf("=?", i + 2)) {
+            int q = s.indexOf('?', i + 2); // never past the next "=?": linear overall
+            String name = q < 0 || q - i > 64 ? null : s.substring(i + 2, q);
+            int star = name == null ? -1 : name.indexOf('*'); // RFC 2231 language: =?utf-8*en?Q?...?=
+            if (name == null || !Charsets.isKnownName(star < 0 ? name : name.substring(0, star))) {
+                if (++unknown > MAX_UNKNOWN_ENCODED_WORDS) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static String unfold(String s) {
@@ -244,16 +265,30 @@ public final class MimeParser {
 
     /** Reads at most {@code maxChars} characters of a decoded body in its charset, falling back sensibly. */
     static String read(InputStream in, String charsetName, int maxChars) throws IOException {
-        byte[] bytes = in.readNBytes(maxChars * 2 + 16);
-        // Read past the rest without holding it.
-        while (in.skip(1 << 16) > 0) {
-            // skipping
-        }
+        byte[] bytes = readUpTo(in, maxChars * 2 + 16);
+        // The rest is left unread: mime4j reads past it to the next boundary without decoding it.
         String text = decode(bytes, charsetName);
         if (text.length() > maxChars) {
             text = text.substring(0, maxChars);
         }
         return LineEndings.toLf(text);
+    }
+
+    /** At most {@code max} bytes of {@code in}, in a buffer sized to what the part holds (most are small). */
+    private static byte[] readUpTo(InputStream in, int max) throws IOException {
+        byte[] buf = new byte[Math.min(max, 4096)];
+        int n = 0;
+        while (n < max) {
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n == buf.length ? buf : Arrays.copyOf(buf, n);
     }
 
     static String decode(byte[] bytes, String charsetName) {
@@ -267,6 +302,12 @@ public final class MimeParser {
     }
 
     private static String strictUtf8(byte[] bytes) {
+        // The JDK's String decoder is much faster than a CharsetDecoder; it replaces bad bytes with U+FFFD,
+        // so only a result holding U+FFFD needs the strict check.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

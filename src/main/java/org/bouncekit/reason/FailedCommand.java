@@ -68,16 +68,33 @@ public final class FailedCommand {
     }
 
     static String inNormalized(String norm) {
-        int best = -1;
-        String found = null;
-        for (String[] m : MARKERS) {
-            int i = norm.lastIndexOf(m[0]);
-            if (i > best) {
-                best = i;
-                found = m[1];
+        // One backward pass instead of a lastIndexOf per marker (the text can be a whole bounce): the first
+        // position from the end where a marker starts, and at one position the first marker in table order.
+        for (int i = norm.length() - 1; i >= 0; i--) {
+            char c = norm.charAt(i);
+            String[][] candidates = c < BY_FIRST_CHAR.length ? BY_FIRST_CHAR[c] : null;
+            if (candidates != null) {
+                for (String[] m : candidates) {
+                    if (norm.startsWith(m[0], i)) {
+                        return m[1];
+                    }
+                }
             }
         }
-        return found;
+        return null;
+    }
+
+    /** {@link #MARKERS} by their first character (all ASCII), in table order. */
+    private static final String[][][] BY_FIRST_CHAR = new String[128][][];
+
+    static {
+        for (String[] m : MARKERS) {
+            char c = m[0].charAt(0);
+            String[][] old = BY_FIRST_CHAR[c] == null ? new String[0][] : BY_FIRST_CHAR[c];
+            String[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = m;
+            BY_FIRST_CHAR[c] = grown;
+        }
     }
 
     /** The command in a format's own spelling ("RCPT TO", "data", "MAIL FROM:<...>"), normalized. */

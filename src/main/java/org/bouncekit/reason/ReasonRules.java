@@ -117,6 +117,10 @@ public final class ReasonRules {
         }
 
         Reason staged = byStage(r, command, status, fromStatus);
+        if (staged == r && FailedCommand.MAIL.equals(command) && r == Reason.BLOCKED && hit == null) {
+            // "5.7.1 delivery not authorized" with no telling text, answering MAIL FROM: the sender was refused
+            staged = Reason.REJECTED;
+        }
         if (staged != r) {
             ev.add(0, new Evidence(staged.wireName() + ".stage", command, "command",
                     r.wireName() + " answering " + command + " means " + staged.wireName() + ": " + stageWhy(staged)));

@@ -9,24 +9,27 @@ final class TextNormalizer {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length());
+        // a char[] rather than a StringBuilder: this runs over whole bounce texts, once per phrase lookup
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
         boolean space = true;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+            // every char up to ' ' is a control or white space; from DEL on, ask Character
+            if (c <= ' ' || c >= '\u007f' && (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c))) {
                 if (!space) {
-                    sb.append(' ');
+                    out[len++] = ' ';
                     space = true;
                 }
             } else {
-                sb.append(Character.toLowerCase(c));
+                out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
                 space = false;
             }
         }
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == ' ') {
-            sb.setLength(len - 1);
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 }

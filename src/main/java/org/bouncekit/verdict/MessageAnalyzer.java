@@ -56,10 +56,12 @@ public final class MessageAnalyzer {
                         m.truncated());
             }
             List<Verdict> verdicts = new ArrayList<>(d.records().size());
-            // With one recipient, the whole prose of the bounce is about it: a transcript or an
-            // "(in reply to RCPT TO command)" outside the diagnostic still says which command failed.
-            String context = d.records().size() == 1 ? m.bodyText() : null;
+            // The bounce's own prose often says which SMTP command failed ("(in reply to RCPT TO
+            // command)", a session transcript) outside the diagnostic the format extracted. With one
+            // recipient all of it is about that recipient; with several, the paragraph naming it.
+            String body = m.bodyText();
             for (RecipientRecord r : d.records()) {
+                String context = d.records().size() == 1 ? body : RecipientParagraph.of(body, r.recipient());
                 verdicts.add(assembler.assemble(r, d.kind(), context));
             }
             // Formats stop at maxRecipients: the report then holds only the first ones and must say so.

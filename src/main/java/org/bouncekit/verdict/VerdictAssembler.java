@@ -54,8 +54,11 @@ public final class VerdictAssembler {
         if (command == null) {
             command = FailedCommand.in(context);
         }
+        // a bounce that names no action for a recipient reports a final failure
+        String outcome = action != null ? action : kind == MessageKind.BOUNCE ? "failed"
+                : kind == MessageKind.DELAY ? "delayed" : null;
         ReasonFinding finding = rules.find(r.reasonHint(), r.hintRule(), status, reply, r.diagnostic(),
-                r.diagnosticField(), command, action);
+                r.diagnosticField(), command, outcome);
         Reason reason = finding.reason();
         evidence.addAll(finding.evidence());
 
