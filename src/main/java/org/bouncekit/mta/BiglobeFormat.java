@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
-import org.bouncekit.parse.SmtpCodes;
 
 /**
  * BIGLOBE bounces: "----- The following addresses had delivery problems -----" lists the failed
@@ -40,11 +39,9 @@ final class BiglobeFormat implements BounceFormat {
         List<String> addresses = Addresses.findAll(body.substring(list + RECIPIENTS.length(), info), maxRecipients);
         List<String> paragraphs = Paragraphs.of(body.substring(info + INFORMATION.length()), 1);
         String diagnostic = paragraphs.isEmpty() ? null : Paragraphs.bounded(paragraphs.get(0), MAX_DIAGNOSTIC);
-        SmtpCodes.Found codes = SmtpCodes.find(diagnostic);
         List<RecipientRecord> records = new ArrayList<>();
         for (String a : addresses) {
-            records.add(new RecipientRecord(a).action("failed").diagnostic(diagnostic, "body")
-                    .status(codes.status()).replyCode(codes.replyCode()));
+            records.add(ProseLines.record(a, diagnostic).action("failed"));
         }
         return records.isEmpty() ? null : new DecodedBounce(name(), MessageKind.BOUNCE, records);
     }

@@ -34,6 +34,7 @@ public final class BounceFormats {
         list.add(new AmazonSesJsonFormat(maxRecipients));
         list.add(new FmlFormat());
         list.add(new DragonFlyFormat());
+        list.add(new EximFormat(maxRecipients));
         list.add(new QmailFormat(maxRecipients));
         list.add(new SendmailTranscriptFormat(maxRecipients));
         // --- end of Unix MTAs and ESPs ---
@@ -46,6 +47,8 @@ public final class BounceFormats {
         list.add(new BiglobeFormat(maxRecipients));
         list.add(new VerizonFormat(maxRecipients));
         list.add(new ZohoFormat(maxRecipients));
+        list.add(new IMailServerFormat(maxRecipients));
+        list.add(new InterScanFormat(maxRecipients));
         // --- end of providers and vendors ---
         return List.copyOf(list);
     }

@@ -9,7 +9,6 @@ import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
-import org.bouncekit.parse.SmtpCodes;
 
 /**
  * KDDI au/EZweb bounces ("Mail System Error - Returned Mail" from Postmaster@ezweb.ne.jp): a Japanese
@@ -65,10 +64,8 @@ final class EzwebFormat implements BounceFormat {
         List<RecipientRecord> records = new ArrayList<>();
         for (Map.Entry<String, StringBuilder> e : recipients.entrySet()) {
             String diagnostic = (e.getValue().length() > 0 ? e.getValue() : explanation).toString().strip();
-            SmtpCodes.Found codes = SmtpCodes.find(diagnostic);
-            RecipientRecord r = new RecipientRecord(e.getKey()).action("failed").status(codes.status())
-                    .replyCode(codes.replyCode())
-                    .diagnostic(diagnostic.isEmpty() ? null : Paragraphs.bounded(diagnostic, MAX_DIAGNOSTIC), "body");
+            RecipientRecord r = ProseLines.record(e.getKey(),
+                    diagnostic.isEmpty() ? null : Paragraphs.bounded(diagnostic, MAX_DIAGNOSTIC)).action("failed");
             if (filtered) {
                 r.reasonHint(Reason.FILTERED, "ezweb.x-spasign-ng");
             }

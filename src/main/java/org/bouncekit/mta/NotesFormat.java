@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
-import org.bouncekit.parse.SmtpCodes;
 
 /**
  * Lotus Notes SMTP MTA (R4/R5) bounces: a "------- Failure Reasons --------" section in which the
@@ -64,11 +63,7 @@ final class NotesFormat implements BounceFormat {
     }
 
     private static RecipientRecord record(String address, String reason) {
-        RecipientRecord r = new RecipientRecord(address).action("failed");
-        if (!reason.isEmpty()) {
-            SmtpCodes.Found codes = SmtpCodes.find(reason);
-            r.diagnostic(Paragraphs.bounded(reason, MAX_DIAGNOSTIC), "body").status(codes.status()).replyCode(codes.replyCode());
-        }
-        return r;
+        return ProseLines.record(address, reason.isEmpty() ? null : Paragraphs.bounded(reason, MAX_DIAGNOSTIC))
+                .action("failed");
     }
 }

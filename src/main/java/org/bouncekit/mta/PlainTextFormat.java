@@ -23,10 +23,17 @@ final class PlainTextFormat implements BounceFormat {
     private static final int MAX_BLOCK_CHARS = 2000;
 
     private final TextMarkers markers = TextMarkers.BUILT_IN;
+    /** {@code markers.originalStart} without dashes, index for index (made once, not per line). */
+    private final List<String> originalStartUndashed;
     private final int maxRecipients;
 
     PlainTextFormat(int maxRecipients) {
         this.maxRecipients = maxRecipients;
+        List<String> undashed = new ArrayList<>();
+        for (String mk : markers.originalStart) {
+            undashed.add(mk.replace("-", "").strip());
+        }
+        this.originalStartUndashed = List.copyOf(undashed);
     }
 
     @Override
@@ -156,10 +163,19 @@ final class PlainTextFormat implements BounceFormat {
         if (trimmedLowerLine.isEmpty()) {
             return false;
         }
-        for (String mk : markers.originalStart) {
-            if (trimmedLowerLine.startsWith(mk) || mk.startsWith("-")
-                    && trimmedLowerLine.replace("-", "").strip().startsWith(mk.replace("-", "").strip())) {
+        String undashed = null; // the line without dashes, made once and only when a dashed marker needs it
+        for (int k = 0; k < markers.originalStart.size(); k++) {
+            String mk = markers.originalStart.get(k);
+            if (trimmedLowerLine.startsWith(mk)) {
                 return true;
+            }
+            if (mk.startsWith("-")) {
+                if (undashed == null) {
+                    undashed = trimmedLowerLine.replace("-", "").strip();
+                }
+                if (undashed.startsWith(originalStartUndashed.get(k))) {
+                    return true;
+                }
             }
         }
         // The returned message's own headers, quoted inline.

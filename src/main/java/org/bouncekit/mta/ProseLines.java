@@ -28,7 +28,7 @@ final class ProseLines {
             {"my name was rejected", "HELO"},
             {"final data", "DATA"},
             {"failed after i sent the message", "DATA"},
-            {"after end of data", "DATA"},
+            {"end of data", "DATA"},
             {"data command", "DATA"},
     };
 

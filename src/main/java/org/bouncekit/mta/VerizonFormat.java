@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
-import org.bouncekit.parse.SmtpCodes;
 
 /**
  * Verizon Wireless SMS/MMS gateway bounces (vtext.com, vzwpix.com): one or more "Error: ..." lines,
@@ -50,11 +49,9 @@ final class VerizonFormat implements BounceFormat {
             }
         }
         String diagnostic = errors.length() == 0 ? null : errors.toString().strip();
-        SmtpCodes.Found codes = SmtpCodes.find(diagnostic);
         List<RecipientRecord> records = new ArrayList<>();
         for (String a : recipients) {
-            records.add(new RecipientRecord(a).action("failed").diagnostic(diagnostic, "body")
-                    .status(codes.status()).replyCode(codes.replyCode()));
+            records.add(ProseLines.record(a, diagnostic).action("failed"));
         }
         return records.isEmpty() ? null : new DecodedBounce(name(), MessageKind.BOUNCE, records);
     }

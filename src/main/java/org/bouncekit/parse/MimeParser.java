@@ -33,7 +33,7 @@ import org.bouncekit.Limits;
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
-    private static final int MAX_UNKNOWN_ENCODED_WORDS = 8;
+    private static final int MAX_UNKNOWN_ENCODED_WORDS = 4;
 
     private final Limits limits;
     private final MimeConfig config;

@@ -70,9 +70,13 @@ public final class FailedCommand {
     static String inNormalized(String norm) {
         // One backward pass instead of a lastIndexOf per marker (the text can be a whole bounce): the first
         // position from the end where a marker starts, and at one position the first marker in table order.
-        for (int i = norm.length() - 1; i >= 0; i--) {
-            char c = norm.charAt(i);
-            String[][] candidates = c < BY_FIRST_CHAR.length ? BY_FIRST_CHAR[c] : null;
+        for (int i = norm.length() - 2; i >= 0; i--) {
+            char c0 = norm.charAt(i);
+            char c1 = norm.charAt(i + 1);
+            if ((c0 | c1) >= 128) {
+                continue;
+            }
+            String[][] candidates = BY_FIRST_TWO[c0 << 7 | c1];
             if (candidates != null) {
                 for (String[] m : candidates) {
                     if (norm.startsWith(m[0], i)) {
@@ -84,16 +88,16 @@ public final class FailedCommand {
         return null;
     }
 
-    /** {@link #MARKERS} by their first character (all ASCII), in table order. */
-    private static final String[][][] BY_FIRST_CHAR = new String[128][][];
+    /** {@link #MARKERS} by their first two characters (all ASCII), in table order. */
+    private static final String[][][] BY_FIRST_TWO = new String[128 * 128][][];
 
     static {
         for (String[] m : MARKERS) {
-            char c = m[0].charAt(0);
-            String[][] old = BY_FIRST_CHAR[c] == null ? new String[0][] : BY_FIRST_CHAR[c];
+            int key = m[0].charAt(0) << 7 | m[0].charAt(1);
+            String[][] old = BY_FIRST_TWO[key] == null ? new String[0][] : BY_FIRST_TWO[key];
             String[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = m;
-            BY_FIRST_CHAR[c] = grown;
+            BY_FIRST_TWO[key] = grown;
         }
     }
 

@@ -14,7 +14,8 @@ import org.bouncekit.Reason;
 /**
  * Phrases per reason in precedence order, read from a text table (see {@code phrases.txt}):
  * {@code [reason]} section lines, then one lowercase phrase per line; "a ... b" means "a", then "b"
- * within {@link #GAP} characters. Matching is plain substring search: linear, no backtracking.
+ * within {@link #GAP} characters. Matching is substring search with an Aho-Corasick automaton:
+ * linear in the text, no backtracking, no regexes.
  */
 public final class PhraseTable {
     static final int GAP = 80;
@@ -28,9 +29,11 @@ public final class PhraseTable {
     }
 
     private final List<Phrase> phrases;
+    private final PhraseAutomaton automaton;
 
     PhraseTable(List<Phrase> phrases) {
         this.phrases = List.copyOf(phrases);
+        this.automaton = new PhraseAutomaton(this.phrases);
     }
 
     /** Reads a table; {@code source} names it in error messages. */
@@ -83,8 +86,19 @@ public final class PhraseTable {
         return new PhraseTable(all);
     }
 
-    /** The first phrase in precedence order found in the normalized text, or null. */
+    /**
+     * The first phrase in precedence order found in the normalized text, or null. One pass of an
+     * Aho-Corasick automaton: linear in the text, whatever the number of phrases.
+     */
     Hit find(String normalizedText) {
+        if (normalizedText.isEmpty()) {
+            return null;
+        }
+        return automaton.find(normalizedText);
+    }
+
+    /** The same answer as {@link #find}, phrase by phrase: the reference the automaton is tested against. */
+    Hit findByScan(String normalizedText) {
         if (normalizedText.isEmpty()) {
             return null;
         }

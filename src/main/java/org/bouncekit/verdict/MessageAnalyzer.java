@@ -60,8 +60,9 @@ public final class MessageAnalyzer {
             // command)", a session transcript) outside the diagnostic the format extracted. With one
             // recipient all of it is about that recipient; with several, the paragraph naming it.
             String body = m.bodyText();
+            RecipientParagraph.Finder paragraphs = d.records().size() == 1 ? null : new RecipientParagraph.Finder(body);
             for (RecipientRecord r : d.records()) {
-                String context = d.records().size() == 1 ? body : RecipientParagraph.of(body, r.recipient());
+                String context = paragraphs == null ? body : paragraphs.of(r.recipient());
                 verdicts.add(assembler.assemble(r, d.kind(), context));
             }
             // Formats stop at maxRecipients: the report then holds only the first ones and must say so.

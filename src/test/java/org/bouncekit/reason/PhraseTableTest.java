@@ -85,4 +85,47 @@ class PhraseTableTest {
         assertNotNull(hit);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> t.find("a".repeat(1 << 20)));
     }
+
+    @Test
+    void theAutomatonAgreesWithThePhraseByPhraseScan() {
+        // texts stitched from fragments of real phrases, so that near-misses, overlaps and gap
+        // phrases with the second part too far away all occur
+        PhraseTable t = PhraseTable.builtIn();
+        java.util.Random random = new java.util.Random(42);
+        java.util.List<PhraseTable.Phrase> all = t.phrases();
+        for (int round = 0; round < 3000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(6);
+            for (int i = 0; i < pieces; i++) {
+                String p = all.get(random.nextInt(all.size())).text().replace(" ... ", " ");
+                int from = random.nextInt(Math.max(1, p.length() / 2));
+                int to = random.nextInt(4) == 0 ? p.length() : from + random.nextInt(p.length() - from + 1);
+                sb.append(p, from, to);
+                sb.append(random.nextBoolean() ? " " : "x".repeat(random.nextInt(120)));
+            }
+            String text = TextNormalizer.normalize(sb.toString());
+            PhraseTable.Hit a = t.find(text);
+            PhraseTable.Hit b = t.findByScan(text);
+            String why = "text: " + text;
+            if (b == null) {
+                assertNull(a, why);
+            } else {
+                assertNotNull(a, why);
+                assertEquals(b.phrase(), a.phrase(), why);
+                if (b.phrase().parts().length == 1) {
+                    assertEquals(b.matched(), a.matched(), why);
+                }
+            }
+        }
+    }
+
+    @Test
+    void overlappingAndRepeatedPartsMatchLikeTheScan() throws IOException {
+        PhraseTable t = table("[blocked]\nab ... ab\n[spamdetected]\nabab\n[userunknown]\nb\n");
+        for (String text : new String[] {"abab", "ab ab", "aab xx ab", "ab", "b", "ba", "abcab"}) {
+            PhraseTable.Hit a = t.find(text);
+            PhraseTable.Hit b = t.findByScan(text);
+            assertEquals(b == null ? null : b.phrase(), a == null ? null : a.phrase(), text);
+        }
+    }
 }
