@@ -50,7 +50,7 @@ public final class MimeParser {
                 .setMaxNestingDepth(limits.maxMimeDepth())
                 .setMaxPartCount(limits.maxParts())
                 .setStrictParsing(false)
-                .setMalformedHeaderStartsBody(true)
+                .setMalformedHeaderStartsBody(false)
                 .build();
     }
 

@@ -23,8 +23,9 @@ import org.bouncekit.Reason;
  *   <li>the reply code, where its meaning names a reason;</li>
  *   <li>otherwise {@link Reason#UNDEFINED}.</li>
  * </ol>
- * The reason is then refined by the SMTP stage the failure answered ({@link #byStage}), and a
- * temporary failure the sender gave up on with nothing more specific known becomes expired.
+ * The reason is then refined by the SMTP stage the failure answered ({@link #byStage}); a
+ * temporary failure the sender gave up on, or a delay notice, with nothing more specific known
+ * than a bare reply code becomes expired; a lookup failure reported as temporary is a network error.
  * When the text and the status code disagree, the evidence records the losing signal as a conflict.
  * Immutable and thread-safe.
  */
@@ -137,6 +138,10 @@ public final class ReasonRules {
             ev.add(0, new Evidence("expired.gave-up", status != null ? status : String.valueOf(replyCode), "Action",
                     "a temporary failure (" + r.wireName() + ") that the sender stopped retrying: the message expired"));
             r = Reason.EXPIRED;
+        } else if (weak && "delayed".equalsIgnoreCase(action)) {
+            ev.add(0, new Evidence("expired.delayed", replyCode == null ? null : String.valueOf(replyCode), "Action",
+                    "a delay notice with nothing more specific than " + r.wireName() + ": delivery is overdue"));
+            r = Reason.EXPIRED;
         }
         return new ReasonFinding(r, ev);
     }
@@ -224,16 +229,34 @@ public final class ReasonRules {
         return p;
     }
 
-    private static Map<String, Reason> statusTable(Properties p) {
+    /** Reads the status table; a key "X.7.606-649" stands for each detail in the range. */
+    static Map<String, Reason> statusTable(Properties p) {
         Map<String, Reason> m = new HashMap<>();
+        Map<String, Reason> ranges = new HashMap<>();
         for (String k : p.stringPropertyNames()) {
             Reason r = Reason.fromWireName(p.getProperty(k));
             if (r == null) {
                 throw new IllegalStateException("status-reasons.properties: unknown reason for " + k);
             }
-            m.put(k.trim(), r);
+            String key = k.trim();
+            int dash = key.indexOf('-');
+            if (dash < 0) {
+                m.put(key, r);
+                continue;
+            }
+            int dot = key.lastIndexOf('.');
+            int from = Integer.parseInt(key.substring(dot + 1, dash));
+            int to = Integer.parseInt(key.substring(dash + 1));
+            if (to < from || to - from > 1000) {
+                throw new IllegalStateException("status-reasons.properties: bad range " + key);
+            }
+            for (int d = from; d <= to; d++) {
+                ranges.put(key.substring(0, dot + 1) + d, r);
+            }
         }
-        return m;
+        // a single code listed on its own is more specific than a range that covers it
+        ranges.putAll(m);
+        return ranges;
     }
 
     private static Map<Integer, Reason> replyTable(Properties p) {

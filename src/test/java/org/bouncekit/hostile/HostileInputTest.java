@@ -210,7 +210,8 @@ class HostileInputTest {
                 text("10 KB addresses", () -> HostileInputs.longAddresses(10_240), any()),
                 text("addresses with quotes, comments and IDN", HostileInputs::oddAddresses,
                         hasRecipient("alice@b\u00fccher.example")),
-                // The inner DSNs' recipients are reported too (see the report to the lead); the outer one must be.
+                // The outer bounce's recipient must be there. (The inner DSNs' recipients are reported too, as
+                // of this writing: MimeParser collects delivery-status parts at every depth.)
                 text("bounce of a bounce of a bounce", HostileInputs::bounceOfBounceOfBounce,
                         hasRecipient("postmaster@example.org")),
                 text("Turkish dotted capital I before the prose markers", () -> HostileInputs.dottedCapitalI(1000),
@@ -304,7 +305,7 @@ class HostileInputTest {
     @MethodSource("cases")
     void mimeMessageEntryPoint(Case c) {
         byte[] input = c.input().get();
-        if (input.length > 4 << 20) {
+        if (input.length > 1 << 20) {
             return; // Jakarta Mail's own parsing of huge messages is not what this tests
         }
         MimeMessage message;
@@ -315,7 +316,7 @@ class HostileInputTest {
         }
         BounceReport r = assertTimeoutPreemptively(GUARD, () -> CLASSIFIER.classify(message), c.name());
         checkInvariants(r);
-        checkRendering(r);
+        assertEquals(1, parseJsonLines(render(OutputFormat.JSONL, OutputOptions.DEFAULT, r)).size());
     }
 
     @ParameterizedTest(name = "{0}")

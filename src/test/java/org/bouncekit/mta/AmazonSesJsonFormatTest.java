@@ -19,10 +19,7 @@ class AmazonSesJsonFormatTest {
         assertEquals(MessageKind.BOUNCE, d.kind());
         assertEquals(2, d.records().size());
         RecipientRecord gone = d.records().get(0);
-        assertEquals("gone@customer.example", gone.recipient());
-        assertEquals("5.1.1", gone.status());
-        assertEquals(550, gone.replyCode());
-        assertEquals("550 5.1.1 <gone@customer.example>: mailbox does not exist", gone.diagnostic());
+        MtaFixtures.assertRecord(gone, "gone@customer.example", "5.1.1", 550, "550 5.1.1 <gone@customer.example>: mailbox does not exist");
         assertEquals("out-7.ses.example", gone.remoteMta());
         RecipientRecord full = d.records().get(1);
         assertEquals("Full@customer.example", full.recipient());

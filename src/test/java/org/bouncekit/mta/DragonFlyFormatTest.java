@@ -15,10 +15,7 @@ class DragonFlyFormatTest {
         DecodedBounce d = format.decode(MtaFixtures.parse("dragonfly-rcpt.eml"));
         assertNotNull(d);
         RecipientRecord r = d.records().get(0);
-        assertEquals("grace@far.example", r.recipient());
-        assertEquals("5.2.2", r.status());
-        assertEquals(552, r.replyCode());
-        assertEquals("552 5.2.2 <grace@far.example>: mailbox over quota", r.diagnostic());
+        MtaFixtures.assertRecord(r, "grace@far.example", "5.2.2", 552, "552 5.2.2 <grace@far.example>: mailbox over quota");
         assertEquals("mx1.far.example", r.remoteMta());
         assertEquals("RCPT", r.command());
         assertNull(r.reasonHint());

@@ -1,5 +1,8 @@
 package org.bouncekit.mta;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,5 +28,14 @@ final class MtaFixtures {
 
     static ParsedMessage parseBytes(byte[] raw) {
         return new MimeParser(Limits.DEFAULT).parse(raw, System.nanoTime() + 10_000_000_000L);
+    }
+
+    /** Asserts the four fields every format must get right for a recipient. */
+    static void assertRecord(RecipientRecord r, String recipient, String status, Integer replyCode, String diagnostic) {
+        assertAll(r.toString(),
+                () -> assertEquals(recipient, r.recipient(), "recipient"),
+                () -> assertEquals(status, r.status(), "status"),
+                () -> assertEquals(replyCode, r.replyCode(), "replyCode"),
+                () -> assertEquals(diagnostic, r.diagnostic(), "diagnostic"));
     }
 }

@@ -20,10 +20,7 @@ class QmailFormatTest {
         assertEquals(3, d.records().size());
 
         RecipientRecord alice = d.records().get(0);
-        assertEquals("alice@far.example", alice.recipient());
-        assertEquals("5.1.1", alice.status());
-        assertEquals(550, alice.replyCode());
-        assertEquals("550-5.1.1 The mailbox alice@far.example 550 5.1.1 does not exist here", alice.diagnostic());
+        MtaFixtures.assertRecord(alice, "alice@far.example", "5.1.1", 550, "550-5.1.1 The mailbox alice@far.example 550 5.1.1 does not exist here");
         assertEquals("RCPT", alice.command());
         assertEquals("198.51.100.7", alice.remoteMta());
         assertNull(alice.reasonHint());
@@ -46,10 +43,7 @@ class QmailFormatTest {
         assertNotNull(d);
         assertEquals(1, d.records().size());
         RecipientRecord r = d.records().get(0);
-        assertEquals("erin@corp.example", r.recipient());
-        assertEquals("5.7.1", r.status());
-        assertEquals(554, r.replyCode());
-        assertEquals("554 5.7.1 Sender address rejected: domain blacklisted", r.diagnostic());
+        MtaFixtures.assertRecord(r, "erin@corp.example", "5.7.1", 554, "554 5.7.1 Sender address rejected: domain blacklisted");
         assertEquals("MAIL", r.command());
         assertEquals("203.0.113.40", r.remoteMta());
     }

@@ -60,6 +60,10 @@ class ReasonRulesTest {
             5.4.316 | expired
             5.1.351 | userunknown
             5.7.26  | authfailure
+            5.7.627 | blocked
+            5.7.649 | blocked
+            5.7.712 | badreputation
+            5.7.27  | rejected
             """)
     void vendorStatusCodesFollowTheirDocumentedMeaning(String status, String want) {
         assertEquals(Reason.fromWireName(want), reason(null, status, 550));
@@ -131,8 +135,10 @@ class ReasonRulesTest {
     void aTemporaryFailureGivenUpOnWithNothingSpecificExpired() {
         assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "Host not reachable", "body", null, "failed").reason());
         assertEquals(Reason.EXPIRED, rules.find(null, null, "4.0.0", null, "", "body", null, "failed").reason());
-        // still retrying: not expired by this rule
-        assertEquals(Reason.SYSTEMERROR, rules.find(null, null, null, 421, "Host not reachable", "body", null, "delayed").reason());
+        // a delay notice whose only clue is a bare reply code: overdue, i.e. expired
+        assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "Host not reachable", "body", null, "delayed").reason());
+        // the same reply code in a report that does not say the sender gave up keeps its meaning
+        assertEquals(Reason.SYSTEMERROR, rules.find(null, null, null, 421, "Host not reachable", "body", null, null).reason());
         // a specific temporary reason stays what it is
         assertEquals(Reason.MAILBOXFULL, rules.find(null, null, "4.2.2", 452, "Mailbox full", "body", null, "failed").reason());
     }
@@ -145,6 +151,32 @@ class ReasonRulesTest {
         assertEquals(Reason.NETWORKERROR, f.reason());
         assertEquals("networkerror.transient", f.evidence().get(0).rule());
         assertEquals(Reason.HOSTUNKNOWN, reason("Domain name not found: example.org", "5.1.2", 550));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints | badreputation
+            421 4.7.0 [TS01] Messages from 192.0.2.1 temporarily deferred due to user complaints | badreputation
+            421 4.7.0 [TS02] Messages from 192.0.2.1 temporarily deferred due to unexpected volume | speeding
+            553 5.7.1 [BL21] Connections will not be accepted from 192.0.2.1, because the ip is in Spamhaus's list | blocked
+            550-5.7.26 This mail has been blocked because the sender is unauthenticated. 5.7.26 DMARC policy | authfailure
+            421-4.7.0 This message does not have authentication information or fails to pass authentication checks | authfailure
+            550 5.7.606 Access denied, banned sending IP [192.0.2.1] | blocked
+            """)
+    void vendorWordingsAndTags(String text, String want) {
+        assertEquals(Reason.fromWireName(want), reason(text, null, null));
+    }
+
+    @Test
+    void statusRangesExpandAndSingleCodesOverrideThem() {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("X.7.10-12", "blocked");
+        p.setProperty("X.7.11", "spamdetected");
+        java.util.Map<String, Reason> m = ReasonRules.statusTable(p);
+        assertEquals(Reason.BLOCKED, m.get("X.7.10"));
+        assertEquals(Reason.SPAMDETECTED, m.get("X.7.11"));
+        assertEquals(Reason.BLOCKED, m.get("X.7.12"));
+        assertNull(m.get("X.7.13"));
     }
 
     @Test
