@@ -80,7 +80,7 @@ public final class BounceFormats {
     private DecodedBounce enrich(DecodedBounce d, ParsedMessage m) {
         boolean missing = false;
         for (RecipientRecord r : d.records()) {
-            missing |= r.diagnostic() == null;
+            missing |= r.diagnostic() == null || r.replyCode() == null;
         }
         if (!missing) {
             return d;
@@ -97,6 +97,15 @@ public final class BounceFormats {
         List<RecipientRecord> out = new ArrayList<>(d.records());
         for (RecipientRecord r : out) {
             if (r.diagnostic() != null) {
+                // The DSN said something, but no reply code (e.g. "X-Unix; 77"): the transcript may have it.
+                if (r.replyCode() == null) {
+                    for (RecipientRecord p : byRecipient.getOrDefault(foldCase(r.recipient()), List.of())) {
+                        if (p.replyCode() != null) {
+                            r.replyCode(p.replyCode());
+                            break;
+                        }
+                    }
+                }
                 continue;
             }
             for (RecipientRecord p : byRecipient.getOrDefault(foldCase(r.recipient()), List.of())) {

@@ -32,12 +32,19 @@ final class DeliveryStatusFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        if (m.deliveryStatus().isEmpty()) {
-            return null;
+        List<String> bodies = m.deliveryStatus();
+        if (bodies.isEmpty()) {
+            // A multipart/report whose structure is broken (a boundary line indented, a part header lost)
+            // leaves the DSN fields in the text: read them from there.
+            String inline = inlineFields(m);
+            if (inline == null) {
+                return null;
+            }
+            bodies = List.of(inline);
         }
         List<RecipientRecord> records = new ArrayList<>();
         String reportingMta = null;
-        for (String body : m.deliveryStatus()) {
+        for (String body : bodies) {
             DeliveryStatus ds = DeliveryStatusParser.parse(body, maxRecipients - records.size());
             if (reportingMta == null) {
                 reportingMta = stripType(ds.messageFields().get("reporting-mta"));
@@ -55,6 +62,32 @@ final class DeliveryStatusFormat implements BounceFormat {
         return new DecodedBounce(name(), kindOf(records), records);
     }
 
+    /** The DSN fields standing in the text of a report whose delivery-status part was not found, or null. */
+    private static String inlineFields(ParsedMessage m) {
+        if (!"delivery-status".equals(m.reportType()) && !"global-delivery-status".equals(m.reportType())) {
+            return null;
+        }
+        String text = m.bodyText();
+        int at = indexOfLineStart(text, "reporting-mta:");
+        if (at < 0) {
+            at = indexOfLineStart(text, "final-recipient:");
+        }
+        return at < 0 ? null : text.substring(at);
+    }
+
+    private static int indexOfLineStart(String text, String field) {
+        int n = field.length();
+        for (int i = 0; i + n <= text.length(); i = text.indexOf('\n', i) + 1) {
+            if (text.regionMatches(true, i, field, 0, n)) {
+                return i;
+            }
+            if (text.indexOf('\n', i) < 0) {
+                break;
+            }
+        }
+        return -1;
+    }
+
     /** One recipient group's fields as a record; null when it names no address. */
     static RecipientRecord fromFields(Map<String, String> f) {
         String finalRcpt = Addresses.normalize(f.get("final-recipient"));
@@ -69,21 +102,43 @@ final class DeliveryStatusFormat implements BounceFormat {
         if (action != null) {
             r.action(ACTION_END.split(action.trim().toLowerCase(Locale.ROOT), 2)[0]);
         }
-        String diagnostic = stripType(f.get("diagnostic-code"));
+        // Only an SMTP diagnostic loses its type: "X-Unix; 77" is a local program's exit status, and the
+        // type is what says so.
+        String rawDiagnostic = f.get("diagnostic-code");
+        String diagnostic = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(java.util.Locale.ROOT).startsWith("x-unix")
+                ? rawDiagnostic.trim() : stripType(rawDiagnostic);
         if (diagnostic != null && !diagnostic.isBlank()) {
             r.diagnostic(diagnostic, "Diagnostic-Code");
         }
-        SmtpCodes.Found inDiag = SmtpCodes.find(diagnostic);
+        SmtpCodes.Found inDiag = innermost(diagnostic);
         String status = SmtpCodes.findStatus(f.get("status"));
-        if (status == null || (status.endsWith(".0.0") && inDiag.status() != null
-                && inDiag.status().charAt(0) == status.charAt(0))) {
-            // A generic or missing Status gives way to the specific code the server sent.
+        if (status == null || (inDiag.status() != null && inDiag.status().charAt(0) == status.charAt(0))) {
+            // The remote server's own code is more specific than the reporting MTA's summary of it
+            // (Status 4.4.7 "expired" over a server's 450 4.7.1; a generic 5.0.0 over 550 5.1.1).
             status = inDiag.status() != null ? inDiag.status() : status;
         }
         r.status(status);
         r.replyCode(inDiag.replyCode());
         r.remoteMta(stripType(f.get("remote-mta")));
         return r;
+    }
+
+    /**
+     * The codes of a diagnostic. When the reporting MTA wraps the remote server's reply in its own
+     * "delivery time expired" reply (X.4.7: "554 4.4.7 Message expired ... <421 4.4.2 Connection timed out>"),
+     * the quoted reply is the cause and its codes are the ones reported.
+     */
+    static SmtpCodes.Found innermost(String diagnostic) {
+        SmtpCodes.Found outer = SmtpCodes.find(diagnostic);
+        if (outer.status() == null || !outer.status().endsWith(".4.7") || diagnostic == null) {
+            return outer;
+        }
+        int lt = diagnostic.indexOf('<', diagnostic.indexOf(outer.status()) + outer.status().length());
+        if (lt < 0) {
+            return outer;
+        }
+        SmtpCodes.Found inner = SmtpCodes.find(diagnostic.substring(lt + 1));
+        return inner.replyCode() != null && inner.status() != null ? inner : outer;
     }
 
     /** "smtp; 550 ..." -> "550 ...", "dns; mx.example.com" -> "mx.example.com". */

@@ -122,7 +122,12 @@ public final class ReasonRules {
             // "5.7.1 delivery not authorized" with no telling text, answering MAIL FROM: the sender was refused
             staged = Reason.REJECTED;
         }
-        if (staged != r) {
+        if (staged != r && command == null) {
+            ev.add(0, new Evidence(staged.wireName() + ".status", status, "Status", r.wireName()
+                    + " wording with status " + status + " (other mailbox status) and no sign of RCPT TO: a filter's answer"));
+            r = staged;
+            weak = false;
+        } else if (staged != r) {
             ev.add(0, new Evidence(staged.wireName() + ".stage", command, "command",
                     r.wireName() + " answering " + command + " means " + staged.wireName() + ": " + stageWhy(staged)));
             r = staged;

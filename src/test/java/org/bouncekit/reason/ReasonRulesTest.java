@@ -132,6 +132,14 @@ class ReasonRulesTest {
     }
 
     @Test
+    void anOtherMailboxStatusWithUnknownUserWordingIsAFilterAndSaysWhy() {
+        ReasonFinding f = rules.find(null, null, "5.2.0", 550, "550 Unknown user a@example.org", "Diagnostic-Code", null, "failed");
+        assertEquals(Reason.FILTERED, f.reason());
+        assertEquals("filtered.status", f.evidence().get(0).rule());
+        assertTrue(f.evidence().get(0).note().contains("5.2.0"), f.evidence().get(0).note());
+    }
+
+    @Test
     void aTemporaryFailureGivenUpOnWithNothingSpecificExpired() {
         assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "Host not reachable", "body", null, "failed").reason());
         assertEquals(Reason.EXPIRED, rules.find(null, null, "4.0.0", null, "", "body", null, "failed").reason());
