@@ -56,7 +56,7 @@ public final class MimeParser {
 
     /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
     public ParsedMessage parse(byte[] raw, long deadlineNanos) {
-        byte[] message = withoutMboxSeparator(LineEndings.toLf(raw));
+        byte[] message = MissingContentType.repair(withoutMboxSeparator(LineEndings.toLf(raw)));
         Collector c = new Collector();
         MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
@@ -74,6 +74,7 @@ public final class MimeParser {
             // Limits (depth, parts, header size) and malformed structure end up here: keep what was read.
             problem = describe(e);
         }
+        c.usePreambleIfNothingElse();
         return new ParsedMessage(c.top, c.topType, c.reportType, c.texts, c.deliveryStatus, c.feedback,
                 c.attached, problem != null, problem);
     }
@@ -111,10 +112,24 @@ public final class MimeParser {
         final List<TextPart> texts = new ArrayList<>();
         final List<String> deliveryStatus = new ArrayList<>();
         String feedback;
+        String preamble;
         final List<HeaderBlock> attached = new ArrayList<>();
         private int messageDepth;
         private HeaderBlock current;
         private int textChars;
+
+        /** A multipart whose boundary never appears has all its content in the preamble: use it then. */
+        void usePreambleIfNothingElse() {
+            if (preamble == null || preamble.isBlank() || !deliveryStatus.isEmpty()) {
+                return;
+            }
+            for (TextPart p : texts) {
+                if (!p.inAttached()) {
+                    return;
+                }
+            }
+            texts.add(0, new TextPart("text/plain", preamble, false, HeaderBlock.empty()));
+        }
 
         void on(EntityState state, MimeTokenStream stream) throws IOException, MimeException {
             switch (state) {
@@ -142,6 +157,13 @@ public final class MimeParser {
                 case T_START_MULTIPART:
                     if (messageDepth == 1 && current == top) {
                         noteTopType(stream.getBodyDescriptor());
+                    }
+                    break;
+                case T_PREAMBLE:
+                    // Normally "This is a MIME message"; but a multipart whose boundary never appears has its
+                    // whole content here, and some MTAs write the human-readable report here.
+                    if (messageDepth == 1 && preamble == null) {
+                        preamble = read(stream.getInputStream(), "utf-8", limits.maxTextChars());
                     }
                     break;
                 case T_BODY:

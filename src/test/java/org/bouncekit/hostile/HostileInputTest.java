@@ -389,6 +389,33 @@ class HostileInputTest {
         assertEquals(anyUnreadable ? 1 : 0, exit, () -> "exit status (1 when some are unreadable); stderr: " + err);
     }
 
+    @Test
+    void csvNeutralizesFormulaStartsInDiagnostics() {
+        BounceReport r = CLASSIFIER.classify(utf8(HostileInputs.formulaDiagnostics()));
+        assertEquals(6, r.verdicts().size(), () -> brief(r));
+        List<List<String>> rows = Csv.parse(render(OutputFormat.CSV, OutputOptions.DEFAULT, r));
+        int diagnostic = rows.get(0).indexOf("diagnostic");
+        assertTrue(diagnostic >= 0, "a diagnostic column");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            String cell = row.get(diagnostic);
+            assertTrue(cell.startsWith("'") && "=+-@".indexOf(cell.charAt(1)) >= 0,
+                    () -> "formula start not neutralized: " + cell);
+        }
+    }
+
+    @Test
+    void tableKeepsTheTextButNotTheEscapes() {
+        BounceReport r = CLASSIFIER.classify(utf8(HostileInputs.terminalEscapes()));
+        for (int width : new int[] {0, 200}) {
+            String table = render(OutputFormat.TABLE, new OutputOptions(width, true, false, List.of()), r);
+            assertTerminalSafe(table);
+            assertTrue(table.contains("alice@example.com"), table);
+            assertTrue(table.contains("click"), () -> "visible text of the hyperlink kept: " + table);
+        }
+        String jsonl = render(OutputFormat.JSONL, OutputOptions.DEFAULT, r);
+        assertTrue(jsonl.contains("\\u001B"), "JSON escapes ESC rather than dropping it: " + jsonl);
+    }
+
     // ---- checks shared by every case ----
 
     static void checkInvariants(BounceReport r) {

@@ -126,4 +126,16 @@ class NonEnglishPhrasesTest {
     void japanese(String text, String want) {
         check(text, want);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            550 5.5.0 Le compte du destinataire est bloque   | suspend
+            552 Boite aux lettres pleine                     | mailboxfull
+            552 El buzon esta lleno                          | mailboxfull
+            550 Dominio nao existe: dominio desconhecido     | hostunknown
+            550 Usuario inexistente                          | userunknown
+            """)
+    void accentsStrippedByAsciiOnlyServersStillMatch(String text, String want) {
+        check(text, want);
+    }
 }
