@@ -16,6 +16,12 @@ final class HtmlText {
                 if (close < 0) {
                     break;
                 }
+                if (isAddress(html, i + 1, close)) {
+                    // "<user@example.org>" in text that a mailer labelled HTML is an address, not a tag.
+                    out.append(html, i, close + 1);
+                    i = close + 1;
+                    continue;
+                }
                 String tag = html.substring(i + 1, Math.min(close, i + 12)).toLowerCase(java.util.Locale.ROOT);
                 if (tag.startsWith("style") || tag.startsWith("script")) {
                     String endTag = tag.startsWith("style") ? "</style" : "</script";
@@ -58,6 +64,22 @@ final class HtmlText {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isAddress(String s, int from, int to) {
+        if (to - from < 3 || to - from > 254) {
+            return false;
+        }
+        int at = -1;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '@') {
+                at = k;
+            } else if (c <= ' ' || c == '=' || c == '"' || c == '/' && k == from) {
+                return false;
+            }
+        }
+        return at > from && at < to - 1;
     }
 
     private static int indexOfIgnoreCase(String s, String needle, int from) {
