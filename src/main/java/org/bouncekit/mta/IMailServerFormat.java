@@ -60,6 +60,9 @@ final class IMailServerFormat implements BounceFormat {
             String reply = replies.get(i).toString().strip();
             if (!reply.isEmpty()) {
                 r.diagnostic(reply, "body");
+            } else if (r.diagnostic() != null && r.diagnostic().toLowerCase(Locale.ROOT).startsWith("unknown user")) {
+                // IMail's own label for a local directory miss (no remote server involved).
+                r.reasonHint(org.bouncekit.Reason.USERUNKNOWN, "imailserver.unknown-user");
             }
             SmtpCodes.Found codes = SmtpCodes.find(r.diagnostic());
             r.status(codes.status()).replyCode(codes.replyCode());

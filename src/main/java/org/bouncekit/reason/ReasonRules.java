@@ -118,6 +118,12 @@ public final class ReasonRules {
         }
 
         Reason staged = byStage(r, command, status, fromStatus);
+        if (staged == r && command == null && r == Reason.USERUNKNOWN && hit != null && fromStatus != Reason.USERUNKNOWN
+                && GenericWording.INSTANCE.contains(hit.phrase().text()) && !echoesAnAddress(bounded)) {
+            ev.add(0, new Evidence("filtered.generic-wording", hit.matched(), field, "\"" + hit.matched()
+                    + "\" with no address status and no sign of RCPT TO: a filter's refusal, not a directory lookup"));
+            return new ReasonFinding(Reason.FILTERED, ev);
+        }
         if (staged == r && FailedCommand.MAIL.equals(command) && r == Reason.BLOCKED && hit == null) {
             // "5.7.1 delivery not authorized" with no telling text, answering MAIL FROM: the sender was refused
             staged = Reason.REJECTED;
@@ -161,7 +167,7 @@ public final class ReasonRules {
      */
     static Reason byStage(Reason r, String command, String status, Reason fromStatus) {
         if (command == null) {
-            if (r == Reason.USERUNKNOWN && status != null && xForm(status).equals("X.2.0")) {
+            if (r == Reason.USERUNKNOWN && status != null && (xForm(status).equals("X.2.0") || xForm(status).equals("X.2.1"))) {
                 return Reason.FILTERED;
             }
             return r;
@@ -188,6 +194,48 @@ public final class ReasonRules {
                 return "the address was accepted, then a filter refused the message";
             default:
                 return "the stage decides";
+        }
+    }
+
+    /**
+     * True when the reply quotes an address in angle brackets ("550 5.1.1 <a@example.org>: ..."): the
+     * shape of a server answering RCPT TO for that address.
+     */
+    static boolean echoesAnAddress(String text) {
+        int lt = text.indexOf('<');
+        while (lt >= 0) {
+            int gt = text.indexOf('>', lt + 1);
+            if (gt < 0) {
+                return false;
+            }
+            int at = text.indexOf('@', lt + 1);
+            if (at > lt && at < gt && gt - lt < 256 && text.indexOf(' ', lt) > gt) {
+                return true;
+            }
+            lt = text.indexOf('<', gt + 1);
+        }
+        return false;
+    }
+
+    /** The generic "unknown user" wordings ({@code userunknown-generic.txt}). */
+    private static final class GenericWording {
+        static final java.util.Set<String> INSTANCE = load();
+
+        private static java.util.Set<String> load() {
+            java.util.Set<String> set = new java.util.HashSet<>();
+            try (InputStream in = ReasonRules.class.getResourceAsStream("userunknown-generic.txt");
+                 java.io.BufferedReader r = new java.io.BufferedReader(
+                         new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    String t = line.strip();
+                    if (!t.isEmpty() && !t.startsWith("#")) {
+                        set.add(TextNormalizer.normalize(t));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return java.util.Set.copyOf(set);
         }
     }
 
