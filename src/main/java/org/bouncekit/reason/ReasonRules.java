@@ -118,7 +118,7 @@ public final class ReasonRules {
         }
 
         Reason staged = byStage(r, command, status, fromStatus);
-        if (staged == r && command == null && r == Reason.USERUNKNOWN && hit != null && fromStatus != Reason.USERUNKNOWN
+        if (staged == r && command == null && r == Reason.USERUNKNOWN && hit != null && !isAddressStatus(status)
                 && GenericWording.INSTANCE.contains(hit.phrase().text()) && !echoesAnAddress(bounded)) {
             ev.add(0, new Evidence("filtered.generic-wording", hit.matched(), field, "\"" + hit.matched()
                     + "\" with no address status and no sign of RCPT TO: a filter's refusal, not a directory lookup"));
@@ -215,6 +215,11 @@ public final class ReasonRules {
             lt = text.indexOf('<', gt + 1);
         }
         return false;
+    }
+
+    /** X.1.x: the status itself says the address was the problem. */
+    private static boolean isAddressStatus(String status) {
+        return status != null && xForm(status).startsWith("X.1.");
     }
 
     /** The generic "unknown user" wordings ({@code userunknown-generic.txt}). */

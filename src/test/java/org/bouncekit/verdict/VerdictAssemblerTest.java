@@ -40,7 +40,9 @@ class VerdictAssemblerTest {
             failed  | -     | 552 | 552 Message size exceeds fixed maximum message size | permanent | mesgtoobig | fix-sender
             failed  | -     | 421 | 421 Host not reachable                      | transient | expired      | retry
             delayed | 4.0.0 | -   | -                                           | transient | expired      | retry
-            failed  | -     | -   | 550 User unknown                            | permanent | userunknown  | suppress
+            failed  | -     | -   | 550 <a@example.org>: User unknown           | permanent | userunknown  | suppress
+            failed  | -     | -   | 550 User unknown                            | permanent | filtered     | fix-sender
+            failed  | 5.0.0 | 550 | 550 no such user here                       | permanent | filtered     | fix-sender
             -       | -     | -   | Mailbox full                                | permanent | mailboxfull  | retry
             failed  | 5.1.1 | 451 | 451 temporary lookup failure                | permanent | networkerror | retry
             """)
@@ -86,7 +88,7 @@ class VerdictAssemblerTest {
 
     @Test
     void missingStatusIsInferredFromTheReasonAndSaysSo() {
-        Verdict v = verdict("failed", null, 550, "550 No such user here");
+        Verdict v = verdict("failed", null, 550, "550 <a@example.org>: No such user here");
         assertEquals("5.1.1", v.status());
         assertTrue(v.statusInferred());
         assertEquals(550, v.replyCode());
