@@ -85,7 +85,7 @@ public final class BounceFormats {
         if (!missing) {
             return d;
         }
-        DecodedBounce prose = text.decode(m);
+        DecodedBounce prose = text.decodeKnownBounce(m);
         if (prose == null) {
             return d;
         }

@@ -51,10 +51,22 @@ final class PlainTextFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
+        return decode(m, true);
+    }
+
+    /**
+     * The prose of a message already known to be a bounce (it has a DSN part): the recipients' text
+     * blocks, without demanding the signs that tell a bounce from ordinary mail.
+     */
+    DecodedBounce decodeKnownBounce(ParsedMessage m) {
+        return decode(m, false);
+    }
+
+    private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
         String body = bounceText(m);
         String lower = TextMarkers.lowerSameLength(body); // indexes into body
         int start = firstMarker(lower, markers.bounceStart);
-        boolean headerSignal = looksLikeBounce(m);
+        boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
         if (start < 0 && !headerSignal) {
             return null;
         }
@@ -92,7 +104,7 @@ final class PlainTextFormat implements BounceFormat {
             records.add(r);
         }
         boolean evidence = start >= 0 || m.headers().has("x-failed-recipients");
-        if (!evidence) {
+        if (!evidence && mustLookLikeBounce) {
             // Header signals alone: demand an SMTP code in the text, so that ordinary mail from a
             // postmaster address is not taken for a bounce.
             boolean anyCode = false;

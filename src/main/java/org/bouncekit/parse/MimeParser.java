@@ -73,6 +73,8 @@ public final class MimeParser {
         } catch (MimeException | IOException | RuntimeException e) {
             // Limits (depth, parts, header size) and malformed structure end up here: keep what was read.
             problem = describe(e);
+        } finally {
+            release(stream);
         }
         c.usePreambleIfNothingElse();
         return new ParsedMessage(c.top, c.topType, c.reportType, c.texts, c.deliveryStatus, c.feedback,
@@ -296,13 +298,17 @@ public final class MimeParser {
         return LineEndings.toLf(text);
     }
 
-    /** At most {@code max} bytes of {@code in}, in a buffer sized to what the part holds (most are small). */
+    /**
+     * At most {@code max} bytes of {@code in}, read through a per-thread scratch buffer so that only an array of
+     * the part's own size is allocated (a fresh buffer per part was most of the garbage of a scan).
+     */
     private static byte[] readUpTo(InputStream in, int max) throws IOException {
-        byte[] buf = new byte[Math.min(max, 4096)];
+        byte[] buf = SCRATCH.get();
         int n = 0;
         while (n < max) {
             if (n == buf.length) {
                 buf = Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
+                SCRATCH.set(buf); // bounded by max: at most maxTextChars * 2 per thread
             }
             int r = in.read(buf, n, buf.length - n);
             if (r < 0) {
@@ -310,7 +316,18 @@ public final class MimeParser {
             }
             n += r;
         }
-        return n == buf.length ? buf : Arrays.copyOf(buf, n);
+        return Arrays.copyOf(buf, n);
+    }
+
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 << 10]);
+
+    /** Hands mime4j's per-thread buffers back (it recycles them only on stop()), so the next message reuses them. */
+    private static void release(MimeTokenStream stream) {
+        try {
+            stream.stop();
+        } catch (RuntimeException e) {
+            // nothing was set up to release
+        }
     }
 
     static String decode(byte[] bytes, String charsetName) {
