@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
 class CorpusAccuracyTest {
     static final Path CORPUS = Path.of("..", "shared", "corpus", "sisimai");
 
-    // The accuracy bar of issue 4 (raised from issue 3's as the classifier improved).
-    static final double CLASS = 97.0;
-    static final double RECIPIENT = 97.0;
-    static final double STATUS = 93.0;
-    static final double REPLY_CODE = 93.0;
-    static final double REASON = 85.0;
-    static final double HARDBOUNCE = 93.0;
+    // A ratchet just below what the classifier reaches now (all above issue 3's bar: class 97, recipient 97,
+    // status 93, replyCode 93, reason 85, hardbounce 93). Raise it as the classifier improves; never lower it.
+    static final double CLASS = 98.0;
+    static final double RECIPIENT = 98.0;
+    static final double STATUS = 98.0;
+    static final double REPLY_CODE = 98.0;
+    static final double REASON = 88.5;
+    static final double HARDBOUNCE = 96.5;
 
     static final BounceClassifier CLASSIFIER = BounceClassifier.create();
     static Map<String, List<Verdict>> bsd;
