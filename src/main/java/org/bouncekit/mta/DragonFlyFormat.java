@@ -1,7 +1,6 @@
 package org.bouncekit.mta;
 
 import java.util.List;
-import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
@@ -29,7 +28,7 @@ final class DragonFlyFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         int at = lower.indexOf(STARTS.get(0));
         if (!lower.contains("dragonfly mail agent") || at < 0) {
             return null;

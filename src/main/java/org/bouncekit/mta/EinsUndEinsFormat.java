@@ -33,7 +33,7 @@ final class EinsUndEinsFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         int end = lower.indexOf(END);
         int start = end < 0 ? -1 : lower.lastIndexOf(START, end);
         if (start < 0) {

@@ -52,7 +52,7 @@ final class EximFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         boolean delayed = TextMarkers.containsAny(lower, DELAYED);
         boolean exim = lower.contains("this message was created automatically by mail delivery software")
                 || lower.contains(SMTP_ERROR) || lower.contains(MALFORMED_NOTICE);

@@ -2,7 +2,6 @@ package org.bouncekit.mta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
@@ -30,7 +29,7 @@ final class NotesFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         int start = lower.indexOf(START);
         if (start < 0) {
             return null;

@@ -127,8 +127,41 @@ final class PlainTextFormat implements BounceFormat {
                 ? MessageKind.DELAY : MessageKind.BOUNCE;
     }
 
-    /** The bounce's own text: its text/plain parts, else its HTML parts, not the returned message. */
+    /**
+     * The bounce's own text: its text/plain parts, else its HTML parts, not the returned message. Made once per
+     * message and thread: every format in {@link BounceFormats} asks for it, and building it each time was a
+     * good part of a scan's work.
+     */
     static String bounceText(ParsedMessage m) {
+        LastText last = LAST_TEXT.get();
+        if (last.message != m) {
+            last.message = m;
+            last.text = buildBounceText(m);
+            last.lower = null;
+        }
+        return last.text;
+    }
+
+    /** {@link #bounceText} in lowercase ({@link Locale#ROOT}), also made once per message. */
+    static String bounceTextLower(ParsedMessage m) {
+        String text = bounceText(m);
+        LastText last = LAST_TEXT.get();
+        if (last.lower == null) {
+            last.lower = text.toLowerCase(Locale.ROOT);
+        }
+        return last.lower;
+    }
+
+    /** The message a thread classified last and its bounce text (ParsedMessage is immutable). */
+    private static final class LastText {
+        ParsedMessage message;
+        String text;
+        String lower;
+    }
+
+    private static final ThreadLocal<LastText> LAST_TEXT = ThreadLocal.withInitial(LastText::new);
+
+    private static String buildBounceText(ParsedMessage m) {
         StringBuilder plain = new StringBuilder();
         StringBuilder other = new StringBuilder();
         m.texts().forEach(p -> {

@@ -54,7 +54,7 @@ final class QmailFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         if (!TextMarkers.containsAny(lower, STARTS)) {
             return null;
         }

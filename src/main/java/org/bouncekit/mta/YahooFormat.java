@@ -36,7 +36,7 @@ final class YahooFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = body.toLowerCase(Locale.ROOT);
+        String lower = PlainTextFormat.bounceTextLower(m);
         int start = -1;
         for (String s : STARTS) {
             start = lower.indexOf(s);

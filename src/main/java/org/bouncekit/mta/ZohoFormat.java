@@ -37,7 +37,7 @@ final class ZohoFormat implements BounceFormat {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);
-        String lowerBody = body.toLowerCase(Locale.ROOT);
+        String lowerBody = PlainTextFormat.bounceTextLower(m);
         boolean warning = lowerBody.contains("this is a warning message only");
         List<RecipientRecord> records = new ArrayList<>();
         for (String line : body.split("\n", MAX_LINES)) {

@@ -1,5 +1,7 @@
 package org.bouncekit.cli;
 
+import org.bouncekit.GoldenFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

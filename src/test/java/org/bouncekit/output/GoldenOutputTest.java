@@ -1,5 +1,7 @@
 package org.bouncekit.output;
 
+import org.bouncekit.GoldenFiles;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +34,6 @@ class GoldenOutputTest {
     @MethodSource("cases")
     void matchesGolden(String golden, OutputFormat format, OutputOptions options, List<SampleReports.Item> items)
             throws IOException {
-        GoldenFiles.assertMatches(golden, SampleReports.render(format, options, items));
+        GoldenFiles.assertMatches("output/" + golden, SampleReports.render(format, options, items));
     }
 }

@@ -1,4 +1,4 @@
-package org.bouncekit.output;
+package org.bouncekit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,21 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Compares rendered output with a reviewed file under {@code src/test/resources/golden/output}. A missing or
+ * Compares rendered output with a reviewed file under {@code src/test/resources/golden}. A missing or
  * different golden file is written next to it as {@code NAME.actual} and the test fails: a person reviews
  * the .actual file and renames it to approve the change.
  */
-final class GoldenFiles {
-    static final Path DIR = Path.of("src", "test", "resources", "golden", "output");
+public final class GoldenFiles {
+    static final Path DIR = Path.of("src", "test", "resources", "golden");
 
     private GoldenFiles() {
     }
 
-    static void assertMatches(String name, String actual) throws IOException {
+    /** Compares {@code actual} with the approved file {@code golden/NAME} (NAME may contain folders). */
+    public static void assertMatches(String name, String actual) throws IOException {
         Path golden = DIR.resolve(name);
         Path actualFile = DIR.resolve(name + ".actual");
         if (!Files.exists(golden)) {
-            Files.createDirectories(DIR);
+            Files.createDirectories(golden.getParent());
             Files.writeString(actualFile, actual, StandardCharsets.UTF_8);
             fail("no golden file " + golden + "; wrote " + actualFile + ": review it and rename it to approve");
         }
