@@ -49,6 +49,13 @@ public final class BounceFormats {
         list.add(new ZohoFormat(maxRecipients));
         list.add(new IMailServerFormat(maxRecipients));
         list.add(new InterScanFormat(maxRecipients));
+        list.add(new GroupWiseFormat(maxRecipients));
+        list.add(new MDaemonFormat(maxRecipients));
+        list.add(new ExchangeNdrFormat(maxRecipients));
+        // Notices that a message is held for someone's approval: after every real bounce format, before
+        // the standard DSN (Boxbe's notice carries one) and the auto-reply reader (they are auto-replied).
+        list.add(new ListModerationFormat());
+        list.add(new ChallengeResponseFormat());
         // --- end of providers and vendors ---
         return List.copyOf(list);
     }
@@ -60,7 +67,7 @@ public final class BounceFormats {
             return d;
         }
         for (BounceFormat f : specific) {
-            d = f.decode(m);
+            d = tryDecode(f, m);
             if (d != null) {
                 return d;
             }
@@ -74,6 +81,18 @@ public final class BounceFormats {
             return d;
         }
         return autoReply.decode(m);
+    }
+
+    /**
+     * A format-specific decoder that trips over a message it half-recognizes must not cost the
+     * message: the next formats (and finally the standard DSN and prose readers) still get their turn.
+     */
+    private static DecodedBounce tryDecode(BounceFormat f, ParsedMessage m) {
+        try {
+            return f.decode(m);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Fills a DSN's missing diagnostics from the prose part, which often says more. */

@@ -74,7 +74,7 @@ final class EinsUndEinsFormat implements BounceFormat {
 
     /** Splits the recipient's text into command, remote host and the server's own words. */
     private static void fill(RecipientRecord r, String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = TextMarkers.lowerSameLength(text);
         if (lower.contains("after rcpt command") || lower.contains("for rcpt command")) {
             r.command("RCPT");
         } else if (lower.contains("after mail command") || lower.contains("for mail command")) {

@@ -134,13 +134,13 @@ final class EximFormat implements BounceFormat {
         String command = null;
         List<String> reply = new ArrayList<>();
         List<String> own = new ArrayList<>();
-        int malformed = head.toLowerCase(Locale.ROOT).indexOf(MALFORMED);
+        int malformed = TextMarkers.lowerSameLength(head).indexOf(MALFORMED);
         if (malformed >= 0) {
             own.add(head.substring(malformed + 2));
         }
         for (String line : block) {
             String t = line.strip();
-            String lower = t.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(t);
             int error = lower.indexOf(SMTP_ERROR);
             if (error >= 0) {
                 int after = lower.indexOf(" after ", error);
@@ -174,7 +174,7 @@ final class EximFormat implements BounceFormat {
 
     /** The address a recipient line stands for; local deliveries and bare names are resolved. */
     private static String recipient(String head, List<String> block, List<String> failedRecipients, int index) {
-        String lower = head.toLowerCase(Locale.ROOT);
+        String lower = TextMarkers.lowerSameLength(head);
         int malformed = lower.indexOf(MALFORMED);
         if (malformed >= 0) {
             List<String> found = Addresses.findAll(head.substring(0, malformed), 8);

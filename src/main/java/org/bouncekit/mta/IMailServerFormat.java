@@ -41,7 +41,7 @@ final class IMailServerFormat implements BounceFormat {
         List<StringBuilder> replies = new ArrayList<>();
         for (String line : PlainTextFormat.bounceText(m).split("\n", MAX_LINES)) {
             String t = line.strip();
-            String lower = t.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(t);
             if (lower.startsWith(END)) {
                 break;
             }

@@ -42,7 +42,7 @@ final class InterScanFormat implements BounceFormat {
         String current = null;
         for (String line : body.split("\n", MAX_LINES)) {
             String t = line.strip();
-            String lower = t.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(t);
             if (lower.startsWith("reason:") || lower.startsWith("sent <<<")) {
                 List<String> a = Addresses.findAll(t, 1);
                 if (!a.isEmpty() && found.size() < maxRecipients) {

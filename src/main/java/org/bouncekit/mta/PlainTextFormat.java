@@ -142,12 +142,15 @@ final class PlainTextFormat implements BounceFormat {
         return last.text;
     }
 
-    /** {@link #bounceText} in lowercase ({@link Locale#ROOT}), also made once per message. */
+    /**
+     * {@link #bounceText} in lowercase, also made once per message; the same length, so an index found in it
+     * is an index into {@link #bounceText} (see {@link TextMarkers#lowerSameLength}).
+     */
     static String bounceTextLower(ParsedMessage m) {
         String text = bounceText(m);
         LastText last = LAST_TEXT.get();
         if (last.lower == null) {
-            last.lower = text.toLowerCase(Locale.ROOT);
+            last.lower = TextMarkers.lowerSameLength(text);
         }
         return last.lower;
     }

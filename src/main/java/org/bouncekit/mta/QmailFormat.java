@@ -116,7 +116,7 @@ final class QmailFormat implements BounceFormat {
         if (account == null) {
             return null;
         }
-        String lower = account.toLowerCase(Locale.ROOT);
+        String lower = TextMarkers.lowerSameLength(account);
         int i = lower.indexOf("connected to ");
         if (i >= 0) {
             return firstToken(account.substring(i + "connected to ".length()));

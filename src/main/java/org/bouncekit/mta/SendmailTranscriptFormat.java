@@ -46,7 +46,7 @@ final class SendmailTranscriptFormat implements BounceFormat {
         String hostLine = null;
         for (String raw : lines) {
             String line = raw.strip();
-            String lower = line.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(line);
             if (lower.startsWith("while talking to") || lower.startsWith("... while talking to")) {
                 remote = host(line.substring(lower.indexOf("talking to") + "talking to".length()));
                 replies.clear();

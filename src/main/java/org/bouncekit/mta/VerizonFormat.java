@@ -39,7 +39,7 @@ final class VerizonFormat implements BounceFormat {
         boolean inOriginal = false;
         for (String line : PlainTextFormat.bounceText(m).split("\n", MAX_LINES)) {
             String t = line.strip();
-            String lower = t.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(t);
             if (lower.replace("-", "").strip().startsWith("original message")) {
                 inOriginal = true;
             } else if (inOriginal && lower.startsWith("to:")) {

@@ -42,7 +42,7 @@ final class ZohoFormat implements BounceFormat {
         List<RecipientRecord> records = new ArrayList<>();
         for (String line : body.split("\n", MAX_LINES)) {
             String t = line.strip();
-            String lower = t.toLowerCase(Locale.ROOT);
+            String lower = TextMarkers.lowerSameLength(t);
             if (lower.startsWith("received:")) {
                 break; // the returned message, quoted inline
             }

@@ -18,7 +18,13 @@ final class ContentTypeParams {
         if (contentType == null) {
             return null;
         }
-        String lower = contentType.toLowerCase(Locale.ROOT);
+        // Lowercased char by char: indexes in it must be indexes in contentType (String.toLowerCase makes
+        // U+0130 two chars, and the value was then cut at the wrong place or past the end).
+        char[] chars = contentType.toCharArray();
+        for (int k = 0; k < chars.length; k++) {
+            chars[k] = Character.toLowerCase(chars[k]);
+        }
+        String lower = new String(chars);
         int from = 0;
         while (true) {
             int i = lower.indexOf(name, from);

@@ -77,6 +77,7 @@ public final class MimeParser {
             release(stream);
         }
         c.usePreambleIfNothingElse();
+        c.useAttachedReportsIfNoneOwn();
         return new ParsedMessage(c.top, c.topType, c.reportType, c.texts, c.deliveryStatus, c.feedback,
                 c.attached, problem != null, problem);
     }
@@ -115,10 +116,19 @@ public final class MimeParser {
         final List<String> deliveryStatus = new ArrayList<>();
         String feedback;
         String preamble;
+        /** Delivery-status parts of attached messages: a bounce of a bounce reports only its own recipients. */
+        final List<String> attachedDeliveryStatus = new ArrayList<>();
         final List<HeaderBlock> attached = new ArrayList<>();
         private int messageDepth;
         private HeaderBlock current;
         private int textChars;
+
+        /** A forwarded bounce (no report of its own) is read from the report it carries. */
+        void useAttachedReportsIfNoneOwn() {
+            if (deliveryStatus.isEmpty() && !attachedDeliveryStatus.isEmpty()) {
+                deliveryStatus.addAll(attachedDeliveryStatus);
+            }
+        }
 
         /** A multipart whose boundary never appears has all its content in the preamble: use it then. */
         void usePreambleIfNothingElse() {
@@ -204,7 +214,8 @@ public final class MimeParser {
             switch (type) {
                 case "message/delivery-status":
                 case "message/global-delivery-status":
-                    deliveryStatus.add(read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS));
+                    (messageDepth > 1 ? attachedDeliveryStatus : deliveryStatus)
+                            .add(read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS));
                     return;
                 case "message/feedback-report":
                     if (feedback == null) {

@@ -21,7 +21,7 @@ final class PhraseAutomaton {
     private static final int SECOND = 2;
 
     private final List<PhraseTable.Phrase> phrases;
-    private final Map<Long, Integer> edges = new HashMap<>();
+    private final Edges edges = new Edges();
     private final int[] fail;
     /** Per node: the part ids that end here, including those reached through failure links. */
     private final int[][] out;
@@ -54,8 +54,8 @@ final class PhraseAutomaton {
             int node = 0;
             for (int k = 0; k < part.length(); k++) {
                 long key = key(node, part.charAt(k));
-                Integer child = edges.get(key);
-                if (child == null) {
+                int child = edges.get(key);
+                if (child < 0) {
                     child = nodes++;
                     edges.put(key, child);
                     own.add(new int[0]);
@@ -75,10 +75,7 @@ final class PhraseAutomaton {
         for (int n = 0; n < nodes; n++) {
             children.add(new ArrayList<>(2));
         }
-        for (Map.Entry<Long, Integer> e : edges.entrySet()) {
-            long k = e.getKey();
-            children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, e.getValue()});
-        }
+        edges.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
         out[0] = own.get(0);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         for (long[] c : children.get(0)) {
@@ -93,12 +90,12 @@ final class PhraseAutomaton {
                 char ch = (char) c[0];
                 int child = (int) c[1];
                 int f = fail[n];
-                Integer t = edges.get(key(f, ch));
-                while (t == null && f != 0) {
+                int t = edges.get(key(f, ch));
+                while (t < 0 && f != 0) {
                     f = fail[f];
                     t = edges.get(key(f, ch));
                 }
-                fail[child] = t == null || t == child ? 0 : t;
+                fail[child] = t < 0 || t == child ? 0 : t;
                 int[] mine = own.get(child);
                 int[] inherited = out[fail[child]];
                 int[] merged = Arrays.copyOf(mine, mine.length + inherited.length);
@@ -107,6 +104,71 @@ final class PhraseAutomaton {
                 queue.add(child);
             }
         }
+    }
+
+    /**
+     * The trie's edges, (node, char) -> child, in open addressing over primitive arrays: find() looks one up per
+     * character of the text, and a boxed HashMap lookup there was a tenth of a scan's time.
+     */
+    private static final class Edges {
+        private long[] keys = emptyKeys(1024);
+        private int[] values = new int[1024];
+        private int size;
+
+        private static long[] emptyKeys(int n) {
+            long[] k = new long[n];
+            Arrays.fill(k, -1L); // keys are never negative
+            return k;
+        }
+
+        private int slot(long key, long[] in) {
+            int mask = in.length - 1;
+            int i = (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (in[i] != key && in[i] != -1L) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+
+        /** The child, or -1. */
+        int get(long key) {
+            int i = slot(key, keys);
+            return keys[i] == key ? values[i] : -1;
+        }
+
+        void put(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = emptyKeys(oldKeys.length * 2);
+                values = new int[oldKeys.length * 2];
+                for (int j = 0; j < oldKeys.length; j++) {
+                    if (oldKeys[j] != -1L) {
+                        int i = slot(oldKeys[j], keys);
+                        keys[i] = oldKeys[j];
+                        values[i] = oldValues[j];
+                    }
+                }
+            }
+            int i = slot(key, keys);
+            if (keys[i] != key) {
+                keys[i] = key;
+                size++;
+            }
+            values[i] = value;
+        }
+
+        void forEach(EdgeConsumer action) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] != -1L) {
+                    action.accept(keys[i], values[i]);
+                }
+            }
+        }
+    }
+
+    private interface EdgeConsumer {
+        void accept(long key, int child);
     }
 
     private static long key(int node, char c) {
@@ -123,12 +185,12 @@ final class PhraseAutomaton {
         int state = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            Integer t = edges.get(key(state, c));
-            while (t == null && state != 0) {
+            int t = edges.get(key(state, c));
+            while (t < 0 && state != 0) {
                 state = fail[state];
                 t = edges.get(key(state, c));
             }
-            state = t == null ? 0 : t;
+            state = t < 0 ? 0 : t;
             for (int part : out[state]) {
                 int end = k + 1;
                 for (int use : uses[part]) {

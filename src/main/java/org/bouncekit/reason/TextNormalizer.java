@@ -17,27 +17,30 @@ final class TextNormalizer {
             return "";
         }
         String in = hasNonAscii(s) ? Normalizer.normalize(s, Normalizer.Form.NFD) : s;
-        StringBuilder sb = new StringBuilder(in.length());
+        // a char[] and ASCII fast paths rather than a StringBuilder: this runs over whole bounce texts
+        int n = in.length();
+        char[] out = new char[n];
+        int len = 0;
         boolean space = true;
-        for (int i = 0; i < in.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = in.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c)) {
+            // every char up to ' ' is a control or white space; from DEL on, ask Character
+            if (c <= ' ' || c >= '\u007f' && (Character.isWhitespace(c) || c == '\u00a0' || Character.isISOControl(c))) {
                 if (!space) {
-                    sb.append(' ');
+                    out[len++] = ' ';
                     space = true;
                 }
             } else if (c >= 0x300 && Character.getType(c) == Character.NON_SPACING_MARK) {
                 continue; // a combining accent split off by NFD
             } else {
-                sb.append(Character.toLowerCase(c));
+                out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
                 space = false;
             }
         }
-        int len = sb.length();
-        if (len > 0 && sb.charAt(len - 1) == ' ') {
-            sb.setLength(len - 1);
+        if (len > 0 && out[len - 1] == ' ') {
+            len--;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 
     private static boolean hasNonAscii(String s) {

@@ -216,6 +216,8 @@ class HostileInputTest {
                         hasRecipient("postmaster@example.org")),
                 text("Turkish dotted capital I before the prose markers", () -> HostileInputs.dottedCapitalI(1000),
                         bounceFor("alice@example.com")),
+                text("Turkish dotted capital I in a Content-Type parameter",
+                        () -> HostileInputs.dottedCapitalIInContentType(200), bounceFor("alice@example.com")),
                 text("HTML with 200,000 ampersands", () -> HostileInputs.htmlAmpersands(200_000), any()),
                 text("Subject of 30,000 '=?'", () -> HostileInputs.encodedWordFlood(30_000), any()),
                 text("prose with 200,000 lines after the marker", () -> HostileInputs.proseLines(200_000), any()),
@@ -396,11 +398,17 @@ class HostileInputTest {
         List<List<String>> rows = Csv.parse(render(OutputFormat.CSV, OutputOptions.DEFAULT, r));
         int diagnostic = rows.get(0).indexOf("diagnostic");
         assertTrue(diagnostic >= 0, "a diagnostic column");
+        int guarded = 0;
         for (List<String> row : rows.subList(1, rows.size())) {
             String cell = row.get(diagnostic);
+            if (cell.isEmpty()) {
+                continue; // "\r=1+1": the CR ends the field line, so the DSN gives no diagnostic
+            }
             assertTrue(cell.startsWith("'") && "=+-@".indexOf(cell.charAt(1)) >= 0,
                     () -> "formula start not neutralized: " + cell);
+            guarded++;
         }
+        assertTrue(guarded >= 4, "the =, +, - and @ diagnostics are there, neutralized");
     }
 
     @Test

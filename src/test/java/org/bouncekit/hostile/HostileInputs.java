@@ -364,6 +364,12 @@ final class HostileInputs {
                 + "<alice@example.com>: 550 5.1.1 user unknown\n";
     }
 
+    /** U+0130 (by an encoded-word) in a Content-Type parameter before report-type. */
+    static String dottedCapitalIInContentType(int count) {
+        return dsnFor("5.1.1", "550 5.1.1 user unknown").replace("multipart/report; report-type=",
+                "multipart/report; x-note=\"=?utf-8?Q?" + "=C4=B0".repeat(count) + "?=\"; report-type=");
+    }
+
     static String htmlAmpersands(int count) {
         return bounceHeaders() + "Content-Type: text/html\n\n<p>550 5.1.1 alice@example.com unknown</p>"
                 + "&".repeat(count) + ";\n";

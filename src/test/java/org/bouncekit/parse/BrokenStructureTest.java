@@ -65,4 +65,31 @@ class BrokenStructureTest {
         assertEquals("5.1.1", r.verdicts().get(0).status());
         assertTrue(r.verdicts().get(0).diagnostic().contains("no such user"));
     }
+
+    @Test
+    void bounceOfABounceReportsOnlyItsOwnRecipient() {
+        String inner = "From: MAILER-DAEMON@inner.example.net\nSubject: Undelivered Mail Returned to Sender\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"IN\"\n\n"
+                + "--IN\nContent-Type: message/delivery-status\n\n" + DSN_FIELDS + "\n--IN--\n";
+        String outer = "From: MAILER-DAEMON@outer.example.com\nSubject: Undelivered Mail Returned to Sender\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"OUT\"\n\n"
+                + "--OUT\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; outer.example.com\n\n"
+                + "Final-Recipient: rfc822; postmaster@inner.example.net\nAction: failed\nStatus: 5.2.2\n"
+                + "Diagnostic-Code: smtp; 552 5.2.2 mailbox full\n\n--OUT\nContent-Type: message/rfc822\n\n" + inner
+                + "\n--OUT--\n";
+        BounceReport r = classify(outer);
+        assertEquals(List.of("postmaster@inner.example.net"), r.verdicts().stream().map(v -> v.recipient()).toList());
+    }
+
+    @Test
+    void forwardedBounceWithoutReportOfItsOwnIsReadFromTheAttachedReport() {
+        String inner = "From: MAILER-DAEMON@inner.example.net\nSubject: Undelivered Mail Returned to Sender\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"IN\"\n\n"
+                + "--IN\nContent-Type: message/delivery-status\n\n" + DSN_FIELDS + "\n--IN--\n";
+        String forward = "From: helpdesk@example.com\nSubject: Fwd: Undelivered Mail Returned to Sender\n"
+                + "Content-Type: multipart/mixed; boundary=\"F\"\n\n--F\nContent-Type: text/plain\n\nSee below.\n"
+                + "--F\nContent-Type: message/rfc822\n\n" + inner + "\n--F--\n";
+        BounceReport r = classify(forward);
+        assertEquals(List.of("ida@example.org"), r.verdicts().stream().map(v -> v.recipient()).toList());
+    }
 }
