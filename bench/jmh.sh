@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH micro-benchmarks: parse + classify per sample format, mbox splitting (MB/s), split + classify on one thread.
 #
-#   bench/jmh.sh                                  # all benchmarks (about 3 minutes)
+#   bench/jmh.sh                                  # all benchmarks (about 5 minutes)
 #   bench/jmh.sh ClassifyBenchmark -p sample=postfix-userunknown
 #   bench/jmh.sh MboxSplit -f 1 -wi 2 -i 3       # any JMH options; -h lists them
 #

@@ -72,7 +72,7 @@ public final class BounceClassifier {
             changed.add(rules.apply(v, r -> dictionary.reason(r).howToFix()));
         }
         return new BounceReport(report.kind(), report.messageId(), report.mta(), report.subject(), report.original(),
-                changed, report.error(), report.truncated());
+                changed, report.error(), report.truncated(), report.reportingMta());
     }
 
     /**

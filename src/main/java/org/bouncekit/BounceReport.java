@@ -13,6 +13,7 @@ import java.util.List;
  * @param verdicts  one per recipient; empty for not-bounce and unreadable messages
  * @param error     why the message could not be read ({@link MessageKind#UNREADABLE}), or null
  * @param truncated true when the message exceeded a read limit and was classified from its beginning
+ * @param reportingMta the host that wrote the report (DSN Reporting-MTA), or null
  */
 public record BounceReport(
         MessageKind kind,
@@ -22,11 +23,18 @@ public record BounceReport(
         OriginalMessage original,
         List<Verdict> verdicts,
         String error,
-        boolean truncated) {
+        boolean truncated,
+        String reportingMta) {
 
     public BounceReport {
         verdicts = verdicts == null ? List.of() : List.copyOf(verdicts);
         original = original == null ? OriginalMessage.UNKNOWN : original;
+    }
+
+    /** A report that does not name its reporting MTA. */
+    public BounceReport(MessageKind kind, String messageId, String mta, String subject, OriginalMessage original,
+                        List<Verdict> verdicts, String error, boolean truncated) {
+        this(kind, messageId, mta, subject, original, verdicts, error, truncated, null);
     }
 
     /** A report for a message that could not be read. */
@@ -37,6 +45,6 @@ public record BounceReport(
 
     /** This report marked as classified from a truncated message. */
     public BounceReport withTruncated() {
-        return new BounceReport(kind, messageId, mta, subject, original, verdicts, error, true);
+        return new BounceReport(kind, messageId, mta, subject, original, verdicts, error, true, reportingMta);
     }
 }

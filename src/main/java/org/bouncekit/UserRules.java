@@ -237,7 +237,7 @@ public final class UserRules {
         return new Verdict(v.recipient(), v.originalRecipient(), v.finalRecipient(), v.action(), v.status(),
                 v.statusInferred(), v.replyCode(), v.replyCodeInferred(), v.bounceClass(), reason, decision,
                 v.diagnostic(), v.remoteMta(), v.command(), reason == v.reason() ? v.recommendedAction() : fixText.apply(reason),
-                evidence);
+                evidence, v.lastAttemptDate(), v.willRetryUntil());
     }
 
     private static String domainOf(String address) {

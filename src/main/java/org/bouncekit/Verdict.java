@@ -22,6 +22,8 @@ import java.util.List;
  * @param command            the SMTP command that failed (RCPT, DATA, ...), or null
  * @param recommendedAction  the dictionary's how-to-fix text for the deciding code or reason
  * @param evidence           the rules that decided, in order
+ * @param lastAttemptDate    the DSN's Last-Attempt-Date as written, or null
+ * @param willRetryUntil     the DSN's Will-Retry-Until as written (delay notices), or null
  */
 public record Verdict(
         String recipient,
@@ -39,10 +41,21 @@ public record Verdict(
         String remoteMta,
         String command,
         String recommendedAction,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        String lastAttemptDate,
+        String willRetryUntil) {
 
     public Verdict {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A verdict without DSN timing fields. */
+    public Verdict(String recipient, String originalRecipient, String finalRecipient, String action, String status,
+                   boolean statusInferred, Integer replyCode, boolean replyCodeInferred, BounceClass bounceClass,
+                   Reason reason, Decision decision, String diagnostic, String remoteMta, String command,
+                   String recommendedAction, List<Evidence> evidence) {
+        this(recipient, originalRecipient, finalRecipient, action, status, statusInferred, replyCode, replyCodeInferred,
+                bounceClass, reason, decision, diagnostic, remoteMta, command, recommendedAction, evidence, null, null);
     }
 
     /** True when the address should no longer be mailed (suppress or unsubscribe). */

@@ -146,7 +146,7 @@ public final class BounceFormats {
                 }
             }
         }
-        return new DecodedBounce(d.format(), d.kind(), out);
+        return new DecodedBounce(d.format(), d.kind(), out, d.reportingMta());
     }
 
     /** A key two addresses share exactly when {@link String#equalsIgnoreCase} says they are equal. */

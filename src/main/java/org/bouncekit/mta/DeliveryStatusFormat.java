@@ -59,7 +59,7 @@ final class DeliveryStatusFormat implements BounceFormat {
         if (records.isEmpty()) {
             return null;
         }
-        return new DecodedBounce(name(), kindOf(records), records);
+        return new DecodedBounce(name(), kindOf(records), records, reportingMta);
     }
 
     /** The DSN fields standing in the text of a report whose delivery-status part was not found, or null. */
@@ -120,6 +120,7 @@ final class DeliveryStatusFormat implements BounceFormat {
         r.status(status);
         r.replyCode(inDiag.replyCode());
         r.remoteMta(stripType(f.get("remote-mta")));
+        r.lastAttemptDate(f.get("last-attempt-date")).willRetryUntil(f.get("will-retry-until"));
         return r;
     }
 

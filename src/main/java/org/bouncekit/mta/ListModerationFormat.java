@@ -49,7 +49,7 @@ final class ListModerationFormat implements BounceFormat {
         if (phrase == null && inSubject == null || HeldNotices.reportsFailure(m, text)) {
             return null;
         }
-        if (!MAILMAN.equals(phrase) && !fromAList(m, phrase == null ? subject : HeldNotices.paragraphWith(text, phrase))) {
+        if (!MAILMAN.equals(phrase) && !(fromAList(m) && speaksToThePoster(subject, text, phrase))) {
             return null;
         }
         String list = listAddress(m, text);
@@ -66,10 +66,10 @@ final class ListModerationFormat implements BounceFormat {
     }
 
     /**
-     * True when the message comes from a list manager: list header fields, an administrative sender
-     * (testlist-owner@, owner-testlist@, LISTSERV@, sympa@, majordomo@), or a notice that names a list.
+     * True when the message comes from a list manager: list header fields, or an administrative sender
+     * (testlist-owner@, owner-testlist@, LISTSERV@, sympa@, majordomo@).
      */
-    private static boolean fromAList(ParsedMessage m, String paragraph) {
+    private static boolean fromAList(ParsedMessage m) {
         for (String h : LIST_HEADERS) {
             if (m.headers().has(h)) {
                 return true;
@@ -82,9 +82,27 @@ final class ListModerationFormat implements BounceFormat {
                 return true;
             }
         }
-        String p = paragraph == null ? "" : paragraph.toLowerCase(Locale.ROOT);
-        return p.contains(" list") || p.contains("group");
+        return false;
     }
+
+    /**
+     * True when the subject, or the paragraph that says the post is held, speaks of the poster's
+     * message ("Your message for list ... has been forwarded to the moderator"), as moderation notices
+     * do and digests that merely mention moderation do not.
+     */
+    private static boolean speaksToThePoster(String subject, String text, String phrase) {
+        if (HeldNotices.firstPhrase(subject, POSTER) != null) {
+            return true;
+        }
+        String paragraph = phrase == null ? null : HeldNotices.paragraphWith(text, phrase);
+        return paragraph != null && HeldNotices.firstPhrase(paragraph.toLowerCase(Locale.ROOT), POSTER) != null;
+    }
+
+    /** How a notice names the poster's message, lowercase, in the list managers' languages. */
+    private static final List<String> POSTER = List.of(
+            "your message", "your mail to", "your post to", "your posting", "your e-mail to", "your email to",
+            "ihre nachricht", "ihre mail an", "ihre e-mail an", "votre message", "su mensaje", "il tuo messaggio",
+            "sua mensagem");
 
     private static final List<String> LIST_HEADERS = List.of(
             "list-id", "list-post", "x-beenthere", "x-mailman-version", "x-list-administrivia", "x-google-group-id",

@@ -18,6 +18,8 @@ public final class RecipientRecord {
     private String remoteMta;
     private String command;
     private Reason reasonHint;
+    private String lastAttemptDate;
+    private String willRetryUntil;
     private String hintRule;
 
     public RecipientRecord(String recipient) {
@@ -37,6 +39,10 @@ public final class RecipientRecord {
     /** A reason the format states outright (e.g. a vendor code), or null. */
     public Reason reasonHint() { return reasonHint; }
     public String hintRule() { return hintRule; }
+    public String lastAttemptDate() { return lastAttemptDate; }
+    public String willRetryUntil() { return willRetryUntil; }
+    public RecipientRecord lastAttemptDate(String v) { lastAttemptDate = v; return this; }
+    public RecipientRecord willRetryUntil(String v) { willRetryUntil = v; return this; }
 
     public RecipientRecord recipient(String v) { recipient = v; return this; }
     public RecipientRecord originalRecipient(String v) { originalRecipient = v; return this; }

@@ -53,6 +53,7 @@ final class JsonLinesWriter implements ResultWriter {
         field("messageId", report.messageId());
         field("mta", report.mta());
         field("subject", report.subject());
+        field("reportingMta", report.reportingMta());
         writeOriginal(report.original());
         field("error", report.error());
         if (report.truncated()) {
@@ -102,6 +103,8 @@ final class JsonLinesWriter implements ResultWriter {
         field("diagnostic", v.diagnostic());
         field("remoteMta", v.remoteMta());
         field("command", v.command());
+        field("lastAttemptDate", v.lastAttemptDate());
+        field("willRetryUntil", v.willRetryUntil());
         field("recommendedAction", v.recommendedAction());
         json.writeArrayFieldStart("evidence");
         for (Evidence e : v.evidence()) {

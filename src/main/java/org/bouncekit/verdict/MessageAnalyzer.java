@@ -68,7 +68,7 @@ public final class MessageAnalyzer {
             // Formats stop at maxRecipients: the report then holds only the first ones and must say so.
             boolean recipientsCut = d.records().size() >= limits.maxRecipients();
             return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), m.subject(), original,
-                    verdicts, null, m.truncated() || recipientsCut);
+                    verdicts, null, m.truncated() || recipientsCut, d.reportingMta());
         } catch (RuntimeException | StackOverflowError e) {
             return BounceReport.unreadable("could not classify: " + MimeParserErrors.describe(e));
         }

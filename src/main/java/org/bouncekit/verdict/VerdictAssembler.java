@@ -91,7 +91,7 @@ public final class VerdictAssembler {
         return new Verdict(r.recipient(), r.originalRecipient(), r.recipient(), action, status, statusInferred,
                 reply, replyInferred, cls, reason, decision, r.diagnostic(), r.remoteMta(),
                 r.command() != null ? r.command() : command,
-                recommended, evidence);
+                recommended, evidence, r.lastAttemptDate(), r.willRetryUntil());
     }
 
     private static BounceClass classOf(String status, Integer reply, String action, MessageKind kind, Reason reason,

@@ -15,11 +15,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Parse + classify of one message of each main format, one thread: microseconds per message. */
+/**
+ * Parse + classify of one message of each main format, one thread: microseconds per message. The warm-up is long
+ * because the JIT needs thousands of messages before the classifier's code is compiled.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class ClassifyBenchmark {
