@@ -64,7 +64,7 @@ final class PlainTextFormat implements BounceFormat {
 
     private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
         String body = bounceText(m);
-        String lower = TextMarkers.lowerSameLength(body); // indexes into body
+        String lower = bounceTextLower(m); // indexes into body
         int start = firstMarker(lower, markers.bounceStart);
         boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
         if (start < 0 && !headerSignal) {

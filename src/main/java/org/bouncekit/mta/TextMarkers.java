@@ -70,6 +70,16 @@ final class TextMarkers {
      * two chars), and an index from it then points past the marker in the original, or past its end.
      */
     static String lowerSameLength(String text) {
+        // Latin-1 text (nearly every bounce) lowercases char by char in String.toLowerCase too, and the JDK's
+        // version of that is much cheaper than a char[] round trip (no copy at all when nothing is uppercase).
+        int n = text.length();
+        int k = 0;
+        while (k < n && text.charAt(k) < 0x100) {
+            k++;
+        }
+        if (k == n) {
+            return text.toLowerCase(Locale.ROOT);
+        }
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             c[i] = Character.toLowerCase(c[i]);

@@ -124,7 +124,8 @@ public final class ReasonRules {
                     + "\" with no address status and no sign of RCPT TO: a filter's refusal, not a directory lookup"));
             return new ReasonFinding(Reason.FILTERED, ev);
         }
-        if (staged == r && FailedCommand.MAIL.equals(command) && r == Reason.BLOCKED && hit == null) {
+        if (staged == r && FailedCommand.MAIL.equals(command) && (r == Reason.BLOCKED || r == Reason.SECURITYERROR)
+                && hit == null) {
             // "5.7.1 delivery not authorized" with no telling text, answering MAIL FROM: the sender was refused
             staged = Reason.REJECTED;
         }
@@ -145,14 +146,15 @@ public final class ReasonRules {
                     "a lookup failure reported as temporary is a network/DNS problem, not a dead domain"));
             r = Reason.NETWORKERROR;
         }
-        if (weak && "failed".equalsIgnoreCase(action) && isTransient(status, replyCode)) {
-            ev.add(0, new Evidence("expired.gave-up", status != null ? status : String.valueOf(replyCode), "Action",
-                    "a temporary failure (" + r.wireName() + ") that the sender stopped retrying: the message expired"));
-            r = Reason.EXPIRED;
-        } else if (weak && "delayed".equalsIgnoreCase(action)) {
+        if (weak && "delayed".equalsIgnoreCase(action)) {
             ev.add(0, new Evidence("expired.delayed", replyCode == null ? null : String.valueOf(replyCode), "Action",
                     "a delay notice with nothing more specific than " + r.wireName() + ": delivery is overdue"));
             r = Reason.EXPIRED;
+        }
+        if (r == Reason.UNDEFINED && !bounded.isBlank()) {
+            ev.add(0, new Evidence("onhold.unexplained", null, field,
+                    "the bounce carries an error text, but neither it nor a code names a reason: held for review"));
+            r = Reason.ONHOLD;
         }
         return new ReasonFinding(r, ev);
     }
@@ -259,7 +261,13 @@ public final class ReasonRules {
 
     /** The reason an enhanced status names by itself, or null. */
     public Reason forStatus(String status) {
-        return status == null ? null : byStatus.get(xForm(status));
+        if (status == null) {
+            return null;
+        }
+        // a code listed with its class ("4.4.1") means something other than the same detail in the
+        // other class ("5.4.1"): the class-specific line wins over the "X." line
+        Reason exact = byStatus.get(status);
+        return exact != null ? exact : byStatus.get(xForm(status));
     }
 
     /** The reason the text alone names, or null. */

@@ -15,6 +15,7 @@ import org.bouncekit.parse.SmtpCodes;
 import org.bouncekit.reason.FailedCommand;
 import org.bouncekit.reason.ReasonFinding;
 import org.bouncekit.reason.ReasonRules;
+import org.bouncekit.reason.RemoteHostRules;
 
 /**
  * The one place where a recipient's class (informational / transient / permanent), reason and
@@ -57,7 +58,17 @@ public final class VerdictAssembler {
         // a bounce that names no action for a recipient reports a final failure
         String outcome = action != null ? action : kind == MessageKind.BOUNCE ? "failed"
                 : kind == MessageKind.DELAY ? "delayed" : null;
-        ReasonFinding finding = rules.find(r.reasonHint(), r.hintRule(), status, reply, r.diagnostic(),
+        Reason hint = r.reasonHint();
+        String hintRule = r.hintRule();
+        if (hint == null) {
+            // a provider's own convention for its codes and words outranks their generic meaning
+            RemoteHostRules.Match byHost = RemoteHostRules.builtIn().find(r.remoteMta(), status, command, r.diagnostic());
+            if (byHost != null) {
+                hint = byHost.reason();
+                hintRule = "rhost." + byHost.suffix();
+            }
+        }
+        ReasonFinding finding = rules.find(hint, hintRule, status, reply, r.diagnostic(),
                 r.diagnosticField(), command, outcome);
         Reason reason = finding.reason();
         evidence.addAll(finding.evidence());

@@ -63,7 +63,7 @@ class ReasonRulesTest {
             5.7.627 | blocked
             5.7.649 | blocked
             5.7.712 | badreputation
-            5.7.27  | rejected
+            5.7.27  | notaccept
             """)
     void vendorStatusCodesFollowTheirDocumentedMeaning(String status, String want) {
         assertEquals(Reason.fromWireName(want), reason(null, status, 550));
@@ -140,15 +140,78 @@ class ReasonRulesTest {
     }
 
     @Test
-    void aTemporaryFailureGivenUpOnWithNothingSpecificExpired() {
-        assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "Host not reachable", "body", null, "failed").reason());
-        assertEquals(Reason.EXPIRED, rules.find(null, null, "4.0.0", null, "", "body", null, "failed").reason());
+    void aFailureNothingExplainsIsHeldNotGuessed() {
+        // a temporary failure the sender gave up on, with no telling text or code: on hold, not "expired"
+        ReasonFinding f = rules.find(null, null, "4.0.0", 450, "450 4.0.0 Temporary failure", "body", null, "failed");
+        assertEquals(Reason.ONHOLD, f.reason());
+        assertEquals("onhold.unexplained", f.evidence().get(0).rule());
+        // with no text at all there is nothing to hold: undefined
+        assertEquals(Reason.UNDEFINED, rules.find(null, null, "4.0.0", null, "", "body", null, "failed").reason());
         // a delay notice whose only clue is a bare reply code: overdue, i.e. expired
-        assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "Host not reachable", "body", null, "delayed").reason());
-        // the same reply code in a report that does not say the sender gave up keeps its meaning
-        assertEquals(Reason.SYSTEMERROR, rules.find(null, null, null, 421, "Host not reachable", "body", null, null).reason());
+        assertEquals(Reason.EXPIRED, rules.find(null, null, null, 421, "421 please come back", "body", null, "delayed").reason());
         // a specific temporary reason stays what it is
         assertEquals(Reason.MAILBOXFULL, rules.find(null, null, "4.2.2", 452, "Mailbox full", "body", null, "failed").reason());
+    }
+
+    @Test
+    void theSendingMtaGivingUpOnAnUnreachableHostIsExpired() {
+        assertEquals(Reason.EXPIRED, reason("421 Host not reachable.", null, 421));
+        assertEquals(Reason.EXPIRED, reason("all hosts have been failing for a long time and were last tried after this message arrived", null, null));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            5.4.1 | onhold
+            4.4.1 | expired
+            4.4.5 | systemfull
+            4.3.0 | onhold
+            5.3.0 | systemerror
+            4.7.1 | blocked
+            5.7.1 | securityerror
+            5.7.8 | securityerror
+            5.2.1 | filtered
+            4.2.1 | suspend
+            5.3.2 | notaccept
+            5.5.3 | toomanyconn
+            5.5.0 | onhold
+            """)
+    void theClassOfAStatusCanChangeWhatItNames(String status, String want) {
+        // the permanent and temporary forms of a detail are read separately ("5.4.1" names nothing)
+        assertEquals(Reason.fromWireName(want), reason("550 see the web page", status, 550));
+    }
+
+    @Test
+    void aReplyCodeSaidForEveryKindOfRefusalNamesNothing() {
+        assertEquals(Reason.ONHOLD, reason("421 Upstream error, see the provider's page", null, 421));
+        assertEquals(Reason.ONHOLD, reason("553 try elsewhere", null, 553));
+        assertEquals(Reason.SYNTAXERROR, reason("501 bad argument", null, 501));
+        assertEquals(Reason.SECURITYERROR, reason("535 try again", null, 535));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            554 5.7.0 Header error | policyviolation
+            550 5.7.0 Recipient address rejected: Policy violation | securityerror
+            550 5.7.0 Local policy violation detected | policyviolation
+            550 5.7.0 Please use the smtp server of your ISP | blocked
+            554 Message rejected: Email address is not verified. The following identities failed the check | norelaying
+            500 Line limit exceeded | mesgtoobig
+            550 domain [example.org] mismatches client ip 192.0.2.9 | requireptr
+            450 service permits 2 unverifyable sending IPs | requireptr
+            Sorry, you are sending to/from an address that has been blacklisted | rejected
+            550 'a@example.org' is not a registered gateway user | rejected
+            Mailaddress is administrative disabled. (#5.2.1) | suspend
+            """)
+    void wordingsReadAsTheReferenceClassifierReadsThem(String text, String want) {
+        String status = text.contains("5.7.0") ? "5.7.0" : null;
+        assertEquals(Reason.fromWireName(want), reason(text, status, null));
+    }
+
+    @Test
+    void aSecurityStatusAnsweringMailFromIsTheSenderRefused() {
+        ReasonFinding f = rules.find(null, null, "5.7.1", 550, "550 5.7.1 <a@example.org>... Access denied",
+                "Diagnostic-Code", FailedCommand.MAIL, "failed");
+        assertEquals(Reason.REJECTED, f.reason());
     }
 
     @Test
@@ -190,9 +253,10 @@ class ReasonRulesTest {
     @Test
     void genericWordsDoNotDecideOnTheirOwn() {
         // "access denied", "try again", "temporary failure", "address rejected" appear in many reasons
-        assertEquals(Reason.UNDEFINED, reason("550 Access denied", null, null));
-        assertEquals(Reason.UNDEFINED, reason("please try again", null, null));
-        assertEquals(Reason.UNDEFINED, reason("Recipient address rejected: see the web page", null, null));
+        // (an error text nothing explains is held for review: onhold)
+        assertEquals(Reason.ONHOLD, reason("550 Access denied", null, null));
+        assertEquals(Reason.ONHOLD, reason("please try again", null, null));
+        assertEquals(Reason.ONHOLD, reason("Recipient address rejected: see the web page", null, null));
         assertEquals(Reason.USERUNKNOWN, reason("Recipient address rejected: see the web page", "5.1.1", 550));
     }
 

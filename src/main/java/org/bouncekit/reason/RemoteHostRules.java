@@ -1,0 +1,134 @@
+package org.bouncekit.reason;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bouncekit.Reason;
+
+/**
+ * Reasons decided by who answered: a few providers give a code or a wording a meaning of their
+ * own (see {@code remote-hosts.txt}). A rule names a host suffix, and optionally the exact status,
+ * the failed command and a phrase; the first rule that fits decides. Immutable and thread-safe.
+ */
+public final class RemoteHostRules {
+    /** One line of the table; null fields match anything. */
+    record Rule(String suffix, String status, String command, String text, Reason reason) {
+        boolean fits(String host, String st, String cmd, String normText) {
+            return (host.equals(suffix) || host.endsWith("." + suffix))
+                    && (status == null || status.equals(st))
+                    && (command == null || command.equals(cmd))
+                    && (text == null || normText.contains(text));
+        }
+    }
+
+    /** A decision: the reason and the rule's suffix (named in the evidence). */
+    public record Match(Reason reason, String suffix) {
+    }
+
+    private final List<Rule> rules;
+
+    RemoteHostRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    private static final class BuiltIn {
+        static final RemoteHostRules INSTANCE = load();
+    }
+
+    /** The built-in table (loaded once). */
+    public static RemoteHostRules builtIn() {
+        return BuiltIn.INSTANCE;
+    }
+
+    /**
+     * The reason the remote host's own conventions give, or null.
+     *
+     * @param remoteMta the remote MTA as the bounce names it ("mx.example.net [192.0.2.1]"), or null
+     * @param status    the enhanced status, or null
+     * @param command   the failed command (HELO, MAIL, RCPT, DATA), or null
+     * @param text      the diagnostic text, or null
+     */
+    public Match find(String remoteMta, String status, String command, String text) {
+        String host = hostOf(remoteMta);
+        if (host == null) {
+            return null;
+        }
+        String norm = null;
+        for (Rule r : rules) {
+            if (r.text() != null && norm == null) {
+                String t = text == null ? "" : text.length() > ReasonRules.MAX_TEXT
+                        ? text.substring(0, ReasonRules.MAX_TEXT) : text;
+                norm = TextNormalizer.normalize(t);
+            }
+            if (r.fits(host, status, command, norm == null ? "" : norm)) {
+                return new Match(r.reason(), r.suffix());
+            }
+        }
+        return null;
+    }
+
+    /** The host name in a Remote-MTA value: the first word, lowercase, without a trailing dot. */
+    static String hostOf(String remoteMta) {
+        if (remoteMta == null) {
+            return null;
+        }
+        String s = remoteMta.strip();
+        int semi = s.indexOf(';');
+        if (semi >= 0 && semi < 8) {
+            s = s.substring(semi + 1).strip(); // "dns; mx.example.net"
+        }
+        int sp = 0;
+        while (sp < s.length() && !Character.isWhitespace(s.charAt(sp)) && s.charAt(sp) != '[' && s.charAt(sp) != '(') {
+            sp++;
+        }
+        s = s.substring(0, sp).toLowerCase(Locale.ROOT);
+        while (s.endsWith(".")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    static RemoteHostRules read(BufferedReader in, String source) throws IOException {
+        List<Rule> list = new ArrayList<>();
+        int lineNo = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNo++;
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#")) {
+                continue;
+            }
+            String[] f = t.split("\\|", -1);
+            if (f.length != 5) {
+                throw new IllegalArgumentException(source + ":" + lineNo + ": expected 5 fields separated by |");
+            }
+            Reason reason = Reason.fromWireName(f[4].strip());
+            if (reason == null) {
+                throw new IllegalArgumentException(source + ":" + lineNo + ": unknown reason " + f[4].strip());
+            }
+            String cmd = any(f[2]);
+            list.add(new Rule(f[0].strip().toLowerCase(Locale.ROOT), any(f[1]),
+                    cmd == null ? null : cmd.toUpperCase(Locale.ROOT),
+                    f[3].strip().equals("*") ? null : TextNormalizer.normalize(f[3].strip()), reason));
+        }
+        return new RemoteHostRules(list);
+    }
+
+    private static String any(String field) {
+        String v = field.strip();
+        return v.equals("*") || v.isEmpty() ? null : v;
+    }
+
+    private static RemoteHostRules load() {
+        try (InputStream in = RemoteHostRules.class.getResourceAsStream("remote-hosts.txt")) {
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), "remote-hosts.txt");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
