@@ -38,7 +38,7 @@ final class ChallengeResponseFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String text = PlainTextFormat.bounceText(m);
-        String lower = TextMarkers.lowerSameLength(text);
+        String lower = PlainTextFormat.bounceTextLower(m);
         String subject = m.subject().toLowerCase(Locale.ROOT);
         String phrase = HeldNotices.firstPhrase(lower, PHRASES);
         String field = "body";

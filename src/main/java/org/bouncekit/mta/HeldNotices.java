@@ -29,7 +29,7 @@ final class HeldNotices {
      * white space are read as one space (a phrase may be wrapped across lines), or null.
      */
     static String firstPhrase(String lower, List<String> phrases) {
-        String flat = flat(lower);
+        String flat = flatOnce(lower);
         for (String p : phrases) {
             if (flat.contains(p)) {
                 return p;
@@ -37,6 +37,24 @@ final class HeldNotices {
         }
         return null;
     }
+
+    /**
+     * {@link #flat} of {@code s}, remembered for the last text per thread: the notice formats ask for the same
+     * bounce text (PlainTextFormat.bounceTextLower) one after the other, and flattening it was a tenth of a scan.
+     */
+    private static String flatOnce(String s) {
+        if (s.length() < 512) {
+            return flat(s); // a subject or a paragraph: cheap, and it must not evict the bounce text
+        }
+        String[] last = LAST_FLAT.get();
+        if (last[0] != s) {
+            last[0] = s;
+            last[1] = flat(s);
+        }
+        return last[1];
+    }
+
+    private static final ThreadLocal<String[]> LAST_FLAT = ThreadLocal.withInitial(() -> new String[2]);
 
     /** {@code s} with each run of white space replaced by one space. */
     private static String flat(String s) {
