@@ -27,17 +27,22 @@ abstract class Progress implements AutoCloseable {
         };
     }
 
+    /** The bar appears only once a scan has run for a second: short scans stay quiet. */
     private static final class Bar extends Progress {
         private static final long MB = 1L << 20;
+        private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
         private final MessageSources sources;
-        private final ProgressBar bar;
         private final long started = System.nanoTime();
+        private ProgressBar bar;
         private long messages;
 
         Bar(MessageSources sources) {
             this.sources = sources;
+        }
+
+        private ProgressBar bar() {
             long total = sources.totalBytes().orElse(-1);
-            this.bar = new ProgressBarBuilder()
+            return new ProgressBarBuilder()
                     .setTaskName("scan")
                     .setInitialMax(total < 0 ? -1 : Math.max(1, total))
                     .setUnit(" MB", MB)
@@ -52,7 +57,12 @@ abstract class Progress implements AutoCloseable {
         void step() {
             messages++;
             if ((messages & 63) == 0) {
-                update();
+                if (bar == null && System.nanoTime() - started > SHOW_AFTER_NANOS) {
+                    bar = bar();
+                }
+                if (bar != null) {
+                    update();
+                }
             }
         }
 
@@ -64,8 +74,10 @@ abstract class Progress implements AutoCloseable {
 
         @Override
         public void close() {
-            update();
-            bar.close();
+            if (bar != null) {
+                update();
+                bar.close();
+            }
         }
     }
 }

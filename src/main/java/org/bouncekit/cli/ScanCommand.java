@@ -124,7 +124,9 @@ final class ScanCommand implements Callable<Integer> {
                 err.println("bouncekit: " + org.bouncekit.output.TerminalText.clean(line));
             });
              ResultWriter writer = ResultWriters.create(fmt, out, options);
-             Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal(), sources)) {
+             // The bar shares the screen with a table written to the same terminal: it would tear the rows.
+             Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal()
+                     && !(fmt == OutputFormat.TABLE && Terminal.stdoutIsTerminal()), sources)) {
             unreadable = run(sources, classifier, writer, progress);
         }
         out.flush();
