@@ -37,6 +37,10 @@ final class ChallengeResponseFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
+        // Before any search through the text: this settles most real bounces at once.
+        if (HeldNotices.reportsFailureInReport(m)) {
+            return null;
+        }
         String text = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
         String subject = m.subject().toLowerCase(Locale.ROOT);
@@ -55,7 +59,7 @@ final class ChallengeResponseFormat implements BounceFormat {
             phrase = HeldNotices.firstPhrase(lower, ANSWER_ONLY);
             field = "body";
         }
-        if (phrase == null || HeldNotices.reportsFailure(m, text)) {
+        if (phrase == null || HeldNotices.reportsFailureInText(text)) {
             return null;
         }
         String holder = holder(m);

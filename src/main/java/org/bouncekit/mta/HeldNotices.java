@@ -29,9 +29,8 @@ final class HeldNotices {
      * white space are read as one space (a phrase may be wrapped across lines), or null.
      */
     static String firstPhrase(String lower, List<String> phrases) {
-        String flat = flatOnce(lower);
         for (String p : phrases) {
-            if (flat.contains(p)) {
+            if (flatContains(lower, p)) {
                 return p;
             }
         }
@@ -39,22 +38,76 @@ final class HeldNotices {
     }
 
     /**
-     * {@link #flat} of {@code s}, remembered for the last text per thread: the notice formats ask for the same
-     * bounce text (PlainTextFormat.bounceTextLower) one after the other, and flattening it was a tenth of a scan.
+     * {@code flat(text).contains(phrase)} without building the flat text (that was a tenth of a scan): each
+     * word of the phrase appears in {@code text} as it is, so the longest one rules out most texts in one
+     * search; where it appears, the phrase is matched from each place its first word occurs, each space
+     * matching a run of white space.
      */
-    private static String flatOnce(String s) {
-        if (s.length() < 512) {
-            return flat(s); // a subject or a paragraph: cheap, and it must not evict the bounce text
+    static boolean flatContains(String text, String phrase) {
+        String longest = longestWord(phrase);
+        if (longest == null) {
+            return flat(text).contains(phrase);
         }
-        String[] last = LAST_FLAT.get();
-        if (last[0] != s) {
-            last[0] = s;
-            last[1] = flat(s);
+        if (!text.contains(longest)) {
+            return false;
         }
-        return last[1];
+        int sp = phrase.indexOf(' ');
+        String head = sp < 0 ? phrase : phrase.substring(0, sp);
+        for (int i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+            if (sp < 0 || restMatches(text, i + sp, phrase, sp)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static final ThreadLocal<String[]> LAST_FLAT = ThreadLocal.withInitial(() -> new String[2]);
+    /** True when {@code phrase} from {@code p} on matches {@code text} from {@code t} on, a space matching white space. */
+    private static boolean restMatches(String text, int t, String phrase, int p) {
+        int n = text.length();
+        for (; p < phrase.length(); p++) {
+            char c = phrase.charAt(p);
+            if (c == ' ') {
+                if (t >= n || !Character.isWhitespace(text.charAt(t))) {
+                    return false;
+                }
+                while (t < n && Character.isWhitespace(text.charAt(t))) {
+                    t++;
+                }
+            } else if (t < n && text.charAt(t) == c) {
+                t++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The longest word of a phrase of words separated by single spaces, or null for any other phrase (empty,
+     * a space at either end, two in a row, other white space), which {@link #flatContains} does not match directly.
+     */
+    private static String longestWord(String phrase) {
+        int n = phrase.length();
+        int bestStart = 0;
+        int bestEnd = 0;
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? phrase.charAt(i) : ' ';
+            if (c == ' ') {
+                if (i == start) {
+                    return null;
+                }
+                if (i - start > bestEnd - bestStart) {
+                    bestStart = start;
+                    bestEnd = i;
+                }
+                start = i + 1;
+            } else if (Character.isWhitespace(c)) {
+                return null;
+            }
+        }
+        return phrase.substring(bestStart, bestEnd);
+    }
 
     /** {@code s} with each run of white space replaced by one space. */
     private static String flat(String s) {
@@ -76,10 +129,11 @@ final class HeldNotices {
     }
 
     /**
-     * True when the message reports a failure as bounces do: X-Failed-Recipients, a delivery-status
-     * part with a permanent status, or a permanent SMTP reply or status in its own text.
+     * True when the message's headers or delivery-status part report a failure as bounces do:
+     * X-Failed-Recipients or a permanent status. Together with {@link #reportsFailureInText} this tells a
+     * bounce from a notice; this half is cheap, so the notice formats check it before searching the text.
      */
-    static boolean reportsFailure(ParsedMessage m, String text) {
+    static boolean reportsFailureInReport(ParsedMessage m) {
         if (m.headers().has("x-failed-recipients")) {
             return true;
         }
@@ -92,6 +146,11 @@ final class HeldNotices {
                 }
             }
         }
+        return false;
+    }
+
+    /** True when the text holds a permanent SMTP reply or status, as bounces do. */
+    static boolean reportsFailureInText(String text) {
         String status = SmtpCodes.findStatus(text);
         if (status != null && status.charAt(0) == '5') {
             return true;
@@ -137,7 +196,7 @@ final class HeldNotices {
     /** The paragraph of {@code text} that contains {@code phrase} (lowercase), joined to one line, or null. */
     static String paragraphWith(String text, String phrase) {
         for (String p : Paragraphs.of(text, MAX_PARAGRAPHS)) {
-            if (flat(TextMarkers.lowerSameLength(p)).contains(phrase)) {
+            if (flatContains(TextMarkers.lowerSameLength(p), phrase)) {
                 return oneLine(p);
             }
         }

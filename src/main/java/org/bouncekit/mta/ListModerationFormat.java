@@ -41,15 +41,22 @@ final class ListModerationFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
+        // Header checks first: they settle most messages without a search through the text.
+        if (HeldNotices.reportsFailureInReport(m)) {
+            return null;
+        }
+        boolean fromAList = fromAList(m);
         String text = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
         String subject = m.subject().toLowerCase(Locale.ROOT);
-        String phrase = HeldNotices.firstPhrase(lower, PHRASES);
+        // Mailman's wording (the first phrase) is the only one that counts when the sender is no list.
+        String phrase = fromAList ? HeldNotices.firstPhrase(lower, PHRASES)
+                : HeldNotices.flatContains(lower, MAILMAN) ? MAILMAN : null;
         String inSubject = HeldNotices.firstPhrase(subject, PHRASES);
-        if (phrase == null && inSubject == null || HeldNotices.reportsFailure(m, text)) {
+        if (phrase == null && inSubject == null || HeldNotices.reportsFailureInText(text)) {
             return null;
         }
-        if (!MAILMAN.equals(phrase) && !(fromAList(m) && speaksToThePoster(subject, text, phrase))) {
+        if (!MAILMAN.equals(phrase) && !(fromAList && speaksToThePoster(subject, text, phrase))) {
             return null;
         }
         String list = listAddress(m, text);

@@ -156,13 +156,31 @@ public final class SmtpCodes {
                 return null;
             }
         }
-        return normalize(t.substring(i, e2));
+        return withoutLeadingZeros(t, i, e1, e2);
     }
 
-    /** Removes leading zeros ("5.01.001" -> "5.1.1"). */
-    private static String normalize(String s) {
-        String[] p = s.split("\\.", 3);
-        return p[0] + "." + Integer.parseInt(p[1]) + "." + Integer.parseInt(p[2]);
+    /**
+     * The status {@code t[i, end)} (class, dot, digits at {@code i + 2}, dot at {@code dot}, digits) without
+     * leading zeros ("5.01.001" -> "5.1.1"); by hand, as this runs for every code in every text.
+     */
+    private static String withoutLeadingZeros(String t, int i, int dot, int end) {
+        int s1 = i + 2;
+        int s2 = dot + 1;
+        if (!(t.charAt(s1) == '0' && dot - s1 > 1) && !(t.charAt(s2) == '0' && end - s2 > 1)) {
+            return t.substring(i, end);
+        }
+        StringBuilder sb = new StringBuilder(end - i).append(t.charAt(i)).append('.');
+        appendNumber(sb, t, s1, dot);
+        sb.append('.');
+        appendNumber(sb, t, s2, end);
+        return sb.toString();
+    }
+
+    private static void appendNumber(StringBuilder sb, String t, int start, int end) {
+        while (start < end - 1 && t.charAt(start) == '0') {
+            start++;
+        }
+        sb.append(t, start, end);
     }
 
     private static int digits(String t, int i, int n) {
