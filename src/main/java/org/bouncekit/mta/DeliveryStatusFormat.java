@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
+import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.DeliveryStatus;
 import org.bouncekit.parse.DeliveryStatusParser;
@@ -120,6 +121,10 @@ final class DeliveryStatusFormat implements BounceFormat {
         r.status(status);
         r.replyCode(inDiag.replyCode());
         r.remoteMta(stripType(f.get("remote-mta")));
+        Reason category = PowerMtaCategories.reason(f.get("x-powermta-bouncecategory"));
+        if (category != null) {
+            r.reasonHint(category, "powermta.category." + f.get("x-powermta-bouncecategory").trim().toLowerCase(Locale.ROOT));
+        }
         r.lastAttemptDate(f.get("last-attempt-date")).willRetryUntil(f.get("will-retry-until"));
         return r;
     }
