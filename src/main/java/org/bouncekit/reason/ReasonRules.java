@@ -151,7 +151,7 @@ public final class ReasonRules {
                     "a delay notice with nothing more specific than " + r.wireName() + ": delivery is overdue"));
             r = Reason.EXPIRED;
         }
-        if (r == Reason.UNDEFINED && !bounded.isBlank()) {
+        if (r == Reason.UNDEFINED && saysSomething(bounded)) {
             ev.add(0, new Evidence("onhold.unexplained", null, field,
                     "the bounce carries an error text, but neither it nor a code names a reason: held for review"));
             r = Reason.ONHOLD;
@@ -215,6 +215,25 @@ public final class ReasonRules {
                 return true;
             }
             lt = text.indexOf('<', gt + 1);
+        }
+        return false;
+    }
+
+    /**
+     * True when the text holds words beyond addresses and punctuation: a bare "* user@example.org" line
+     * is no error text at all (undefined), while an unexplained error text puts the verdict on hold.
+     */
+    static boolean saysSomething(String text) {
+        int letters = 0;
+        for (String token : text.split("\\s+", 200)) {
+            if (token.indexOf('@') >= 0) {
+                continue;
+            }
+            for (int i = 0; i < token.length(); i++) {
+                if (Character.isLetter(token.charAt(i)) && ++letters >= 3) {
+                    return true;
+                }
+            }
         }
         return false;
     }
