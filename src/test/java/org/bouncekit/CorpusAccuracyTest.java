@@ -32,8 +32,8 @@ class CorpusAccuracyTest {
     static final double RECIPIENT = 98.0;
     static final double STATUS = 98.0;
     static final double REPLY_CODE = 98.0;
-    static final double REASON = 93.5;
-    static final double HARDBOUNCE = 97.0;
+    static final double REASON = 95.0;
+    static final double HARDBOUNCE = 97.5;
 
     static final BounceClassifier CLASSIFIER = BounceClassifier.create();
     static Map<String, List<Verdict>> bsd;

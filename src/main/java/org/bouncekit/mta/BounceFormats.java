@@ -37,6 +37,7 @@ public final class BounceFormats {
         list.add(new EximFormat(maxRecipients));
         list.add(new QmailFormat(maxRecipients));
         list.add(new SendmailTranscriptFormat(maxRecipients));
+        list.add(new SesReceivingFormat(maxRecipients));
         // --- end of Unix MTAs and ESPs ---
         // --- Providers and vendors (Microsoft, Google, Yahoo, Domino, Japanese carriers, ...) ---
         list.add(new GoogleGroupsFormat(maxRecipients));

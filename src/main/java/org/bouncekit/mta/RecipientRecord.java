@@ -20,6 +20,7 @@ public final class RecipientRecord {
     private Reason reasonHint;
     private String lastAttemptDate;
     private String willRetryUntil;
+    private String reportingMta;
     private String hintRule;
 
     public RecipientRecord(String recipient) {
@@ -43,6 +44,9 @@ public final class RecipientRecord {
     public String willRetryUntil() { return willRetryUntil; }
     public RecipientRecord lastAttemptDate(String v) { lastAttemptDate = v; return this; }
     public RecipientRecord willRetryUntil(String v) { willRetryUntil = v; return this; }
+    /** The host that wrote the report: when no remote MTA is named, the provider that refused. */
+    public String reportingMta() { return reportingMta; }
+    public RecipientRecord reportingMta(String v) { reportingMta = v; return this; }
 
     public RecipientRecord recipient(String v) { recipient = v; return this; }
     public RecipientRecord originalRecipient(String v) { originalRecipient = v; return this; }

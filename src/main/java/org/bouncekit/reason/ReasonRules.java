@@ -146,6 +146,11 @@ public final class ReasonRules {
                     "a lookup failure reported as temporary is a network/DNS problem, not a dead domain"));
             r = Reason.NETWORKERROR;
         }
+        if (r == Reason.NETWORKERROR && "delayed".equalsIgnoreCase(action)) {
+            ev.add(0, new Evidence("expired.delayed-unreachable", hit == null ? null : hit.matched(), "Action",
+                    "a delay notice because the receiving host cannot be reached: delivery is overdue"));
+            r = Reason.EXPIRED;
+        }
         if (weak && "delayed".equalsIgnoreCase(action)) {
             ev.add(0, new Evidence("expired.delayed", replyCode == null ? null : String.valueOf(replyCode), "Action",
                     "a delay notice with nothing more specific than " + r.wireName() + ": delivery is overdue"));

@@ -63,6 +63,9 @@ public final class MessageAnalyzer {
             RecipientParagraph.Finder paragraphs = d.records().size() == 1 ? null : new RecipientParagraph.Finder(body);
             for (RecipientRecord r : d.records()) {
                 String context = paragraphs == null ? body : paragraphs.of(r.recipient());
+                if (r.reportingMta() == null) {
+                    r.reportingMta(d.reportingMta());
+                }
                 verdicts.add(assembler.assemble(r, d.kind(), context));
             }
             // Formats stop at maxRecipients: the report then holds only the first ones and must say so.

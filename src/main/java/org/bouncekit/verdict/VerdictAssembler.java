@@ -62,7 +62,9 @@ public final class VerdictAssembler {
         String hintRule = r.hintRule();
         if (hint == null) {
             // a provider's own convention for its codes and words outranks their generic meaning
-            RemoteHostRules.Match byHost = RemoteHostRules.builtIn().find(r.remoteMta(), status, command, r.diagnostic());
+            // The remote MTA refused; when the report names none, the reporting MTA is the provider that did.
+            String host = r.remoteMta() != null ? r.remoteMta() : r.reportingMta();
+            RemoteHostRules.Match byHost = RemoteHostRules.builtIn().find(host, status, command, r.diagnostic());
             if (byHost != null) {
                 hint = byHost.reason();
                 hintRule = "rhost." + byHost.suffix();
