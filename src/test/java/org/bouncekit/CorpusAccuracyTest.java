@@ -29,7 +29,7 @@ class CorpusAccuracyTest {
     // A ratchet just below what the classifier reaches now (all above issue 3's bar: class 97, recipient 97,
     // status 93, replyCode 93, reason 85, hardbounce 93). Raise it as the classifier improves; never lower it.
     static final double CLASS = 98.0;
-    static final double RECIPIENT = 98.0;
+    static final double RECIPIENT = 98.5;
     static final double STATUS = 98.0;
     static final double REPLY_CODE = 98.0;
     static final double REASON = 95.0;

@@ -12,6 +12,7 @@ import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.HeaderBlock;
 import org.bouncekit.parse.ParsedMessage;
 import org.bouncekit.parse.SmtpCodes;
+import org.bouncekit.reason.ReasonRules;
 
 /**
  * Bounces written as prose (qmail, Exim, Gmail, Exchange 2003, Courier and many more): the error
@@ -105,13 +106,15 @@ final class PlainTextFormat implements BounceFormat {
         }
         boolean evidence = start >= 0 || m.headers().has("x-failed-recipients");
         if (!evidence && mustLookLikeBounce) {
-            // Header signals alone: demand an SMTP code in the text, so that ordinary mail from a
-            // postmaster address is not taken for a bounce.
-            boolean anyCode = false;
+            // Header signals alone: demand an SMTP code, or wording that names a delivery failure,
+            // next to the address, so that ordinary mail from a postmaster address is not taken
+            // for a bounce.
+            boolean explained = false;
             for (RecipientRecord r : records) {
-                anyCode |= r.status() != null || r.replyCode() != null;
+                explained |= r.status() != null || r.replyCode() != null
+                        || ReasonRules.builtIn().forText(r.diagnostic()) != null;
             }
-            if (!anyCode) {
+            if (!explained) {
                 return null;
             }
         }

@@ -24,7 +24,8 @@ public final class Addresses {
         if (semi > 0 && semi < 12 && isAddressType(v.substring(0, semi).trim())) {
             v = v.substring(semi + 1).trim();
         }
-        List<String> found = findAll(v, 1);
+        // A DSN recipient field names an address by definition: an internal host without dots counts.
+        List<String> found = findAll(v, 1, true);
         return found.isEmpty() ? null : found.get(0);
     }
 
@@ -42,6 +43,11 @@ public final class Addresses {
 
     /** Every address in {@code text}, in order, normalized, at most {@code max}. */
     public static List<String> findAll(String text, int max) {
+        return findAll(text, max, false);
+    }
+
+    /** As {@link #findAll(String, int)}; {@code dotlessDomains} also accepts "user@mailhub" (internal hosts). */
+    static List<String> findAll(String text, int max, boolean dotlessDomains) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
@@ -82,7 +88,7 @@ public final class Addresses {
                 continue;
             }
             String domain = text.substring(at + 1, end);
-            if (domain.indexOf('.') < 0 && !domain.startsWith("[") && !domain.equalsIgnoreCase("localhost")) {
+            if (!dotlessDomains && domain.indexOf('.') < 0 && !domain.startsWith("[") && !domain.equalsIgnoreCase("localhost")) {
                 continue;
             }
             String local = text.substring(start, at);
