@@ -55,6 +55,10 @@ public record Limits(
         return new Limits(maxMessageBytes, v, maxHeaderCount, maxMimeDepth, maxParts, maxTextChars, maxRecipients, timeBudget);
     }
 
+    public Limits withMaxRecipients(int v) {
+        return new Limits(maxMessageBytes, maxHeaderBytes, maxHeaderCount, maxMimeDepth, maxParts, maxTextChars, v, timeBudget);
+    }
+
     public Limits withTimeBudget(Duration v) {
         return new Limits(maxMessageBytes, maxHeaderBytes, maxHeaderCount, maxMimeDepth, maxParts, maxTextChars, maxRecipients, v);
     }

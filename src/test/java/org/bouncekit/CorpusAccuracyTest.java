@@ -28,11 +28,11 @@ class CorpusAccuracyTest {
 
     // A ratchet just below what the classifier reaches now (all above issue 3's bar: class 97, recipient 97,
     // status 93, replyCode 93, reason 85, hardbounce 93). Raise it as the classifier improves; never lower it.
-    static final double CLASS = 98.0;
-    static final double RECIPIENT = 98.5;
-    static final double STATUS = 98.0;
-    static final double REPLY_CODE = 98.0;
-    static final double REASON = 95.0;
+    static final double CLASS = 98.5;
+    static final double RECIPIENT = 99.0;
+    static final double STATUS = 98.5;
+    static final double REPLY_CODE = 98.5;
+    static final double REASON = 95.5;
     static final double HARDBOUNCE = 97.5;
 
     static final BounceClassifier CLASSIFIER = BounceClassifier.create();

@@ -17,7 +17,15 @@ public final class BounceFormats {
     private final AutoReplyFormat autoReply = new AutoReplyFormat();
     private final List<BounceFormat> specific;
 
+    private final InlineReportFormat inlineReport;
+
     public BounceFormats(int maxRecipients) {
+        this(org.bouncekit.Limits.DEFAULT.withMaxRecipients(maxRecipients));
+    }
+
+    public BounceFormats(org.bouncekit.Limits limits) {
+        int maxRecipients = limits.maxRecipients();
+        this.inlineReport = new InlineReportFormat(limits);
         this.feedback = new FeedbackReportFormat(maxRecipients);
         this.dsn = new DeliveryStatusFormat(maxRecipients);
         this.text = new PlainTextFormat(maxRecipients);
@@ -76,6 +84,10 @@ public final class BounceFormats {
         d = dsn.decode(m);
         if (d != null) {
             return enrich(d, m);
+        }
+        d = tryDecode(inlineReport, m);
+        if (d != null) {
+            return d;
         }
         d = text.decode(m);
         if (d != null) {

@@ -30,7 +30,7 @@ public final class MessageAnalyzer {
     public MessageAnalyzer(Limits limits, VerdictAssembler assembler, List<String> correlateHeaders) {
         this.limits = limits;
         this.parser = new MimeParser(limits);
-        this.formats = new BounceFormats(limits.maxRecipients());
+        this.formats = new BounceFormats(limits);
         this.assembler = assembler;
         this.correlateHeaders = List.copyOf(correlateHeaders);
     }

@@ -76,6 +76,12 @@ public final class VerdictAssembler {
         evidence.addAll(finding.evidence());
 
         BounceClass cls = classOf(status, reply, action, kind, reason, evidence);
+        if (cls == BounceClass.PERMANENT && status == null && reply == null && gaveUpRetrying(r.diagnostic())) {
+            // No code, and the MTA says it stopped retrying a temporary failure: the condition was transient.
+            evidence.add(new Evidence("class.retries-exhausted", null, r.diagnosticField(),
+                    "the reporting MTA gave up retrying a temporary failure; the failure itself was transient"));
+            cls = BounceClass.TRANSIENT;
+        }
         if (action == null) {
             action = inferAction(kind, cls);
         }
@@ -145,6 +151,23 @@ public final class VerdictAssembler {
             return BounceClass.INFORMATIONAL;
         }
         return BounceClass.PERMANENT;
+    }
+
+    /** What MTAs write when a temporary failure outlasted their retry period (Exim and others). */
+    private static final List<String> RETRIES_EXHAUSTED = List.of(
+            "retry timeout exceeded", "have been failing for a long time", "retry time not reached for any host");
+
+    private static boolean gaveUpRetrying(String diagnostic) {
+        if (diagnostic == null) {
+            return false;
+        }
+        String lower = diagnostic.toLowerCase(Locale.ROOT);
+        for (String p : RETRIES_EXHAUSTED) {
+            if (lower.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String inferAction(MessageKind kind, BounceClass cls) {
