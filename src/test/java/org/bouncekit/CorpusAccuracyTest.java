@@ -33,7 +33,7 @@ class CorpusAccuracyTest {
     static final double STATUS = 98.5;
     static final double REPLY_CODE = 98.5;
     static final double REASON = 95.5;
-    static final double HARDBOUNCE = 97.5;
+    static final double HARDBOUNCE = 98.0;
 
     static final BounceClassifier CLASSIFIER = BounceClassifier.create();
     static Map<String, List<Verdict>> bsd;

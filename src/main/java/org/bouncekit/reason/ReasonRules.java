@@ -107,6 +107,10 @@ public final class ReasonRules {
         } else if (statusNames) {
             r = fromStatus;
             ev.add(new Evidence("status." + xForm(status), status, "Status"));
+        } else if (namesMissingHost(bounded) != null) {
+            r = Reason.HOSTUNKNOWN;
+            ev.add(new Evidence("hostunknown.named-host", namesMissingHost(bounded), field,
+                    "the reply says a host name does not exist"));
         } else if (replyCode != null && byReplyCode.get(replyCode) != null) {
             r = byReplyCode.get(replyCode);
             weak = true;
@@ -241,6 +245,36 @@ public final class ReasonRules {
             }
         }
         return false;
+    }
+
+    /**
+     * "553 mail.example.org does not exist": the host name right before "does not exist" (a token with
+     * a dot and no "@"), or null. An address before those words is a user, handled by the phrases.
+     */
+    static String namesMissingHost(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int i = lower.indexOf(" does not exist");
+        if (i <= 0) {
+            return null;
+        }
+        int start = lower.lastIndexOf(' ', i - 1) + 1;
+        String token = lower.substring(start, i);
+        while (!token.isEmpty() && "<>[]()'\":,".indexOf(token.charAt(token.length() - 1)) >= 0) {
+            token = token.substring(0, token.length() - 1);
+        }
+        while (!token.isEmpty() && "<>[]()'\"".indexOf(token.charAt(0)) >= 0) {
+            token = token.substring(1);
+        }
+        if (token.indexOf('@') >= 0 || token.indexOf('.') <= 0 || token.endsWith(".")) {
+            return null;
+        }
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                return null;
+            }
+        }
+        return token;
     }
 
     /** X.1.x: the status itself says the address was the problem. */
