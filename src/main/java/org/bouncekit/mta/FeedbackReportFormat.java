@@ -86,7 +86,7 @@ final class FeedbackReportFormat implements BounceFormat {
         for (String r : recipients) {
             records.add(new RecipientRecord(r)
                     .diagnostic("Feedback-Type: " + feedbackType, "Feedback-Type")
-                    .remoteMta(report.first("reporting-mta"))
+                    .remoteMta(DeliveryStatusFormat.stripType(report.first("reporting-mta")))
                     .reasonHint(Reason.FEEDBACK, "feedback." + feedbackType));
         }
         return new DecodedBounce(name(), MessageKind.FEEDBACK, records);
