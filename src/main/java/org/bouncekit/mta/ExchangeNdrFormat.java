@@ -174,7 +174,7 @@ final class ExchangeNdrFormat implements BounceFormat {
 
     /** The remote server named in "Remote Server at HOST (IP) returned", the host line before, or null. */
     private static String remoteHost(String t, String hostLine) {
-        String lower = t.toLowerCase(Locale.ROOT);
+        String lower = TextMarkers.lowerSameLength(t);
         int at = lower.indexOf(" at ");
         int returned = lower.indexOf(RETURNED);
         if (at >= 0 && returned > at) {
