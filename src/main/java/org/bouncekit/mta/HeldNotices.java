@@ -44,7 +44,7 @@ final class HeldNotices {
      * matching a run of white space.
      */
     static boolean flatContains(String text, String phrase) {
-        String longest = longestWord(phrase);
+        String longest = longestWordCached(phrase);
         if (longest == null) {
             return flat(text).contains(phrase);
         }
@@ -80,6 +80,25 @@ final class HeldNotices {
             }
         }
         return true;
+    }
+
+    /** No word: {@link #longestWord} returned null (a map cannot hold null). */
+    private static final String NO_WORD = new String("");
+    private static final int MAX_CACHED = 256;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LONGEST_WORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #longestWord}, kept per phrase: the phrases are a few constants, searched for in every message. */
+    private static String longestWordCached(String phrase) {
+        String w = LONGEST_WORDS.get(phrase);
+        if (w == null) {
+            String computed = longestWord(phrase);
+            w = computed == null ? NO_WORD : computed;
+            if (LONGEST_WORDS.size() < MAX_CACHED) {
+                LONGEST_WORDS.put(phrase, w);
+            }
+        }
+        return w == NO_WORD ? null : w;
     }
 
     /**
@@ -134,6 +153,26 @@ final class HeldNotices {
      * bounce from a notice; this half is cheap, so the notice formats check it before searching the text.
      */
     static boolean reportsFailureInReport(ParsedMessage m) {
+        LastReport last = LAST_REPORT.get();
+        if (last.message != m) {
+            last.failure = failureInReport(m);
+            last.message = m;
+        }
+        return last.failure;
+    }
+
+    /**
+     * The message a thread checked last and the answer (ParsedMessage is immutable): both notice formats
+     * ask for every message, and the delivery-status part is parsed to answer.
+     */
+    private static final class LastReport {
+        ParsedMessage message;
+        boolean failure;
+    }
+
+    private static final ThreadLocal<LastReport> LAST_REPORT = ThreadLocal.withInitial(LastReport::new);
+
+    private static boolean failureInReport(ParsedMessage m) {
         if (m.headers().has("x-failed-recipients")) {
             return true;
         }

@@ -75,7 +75,8 @@ final class MissingContentType {
             if (i < 0) {
                 return false;
             }
-            if (regionMatchesIgnoreCase(b, i, name)) {
+            // the first byte alone rules out most lines ('C' and 'c' are the only bytes whose | 0x20 is 'c')
+            if ((b[i] | 0x20) == 'c' && regionMatchesIgnoreCase(b, i, name)) {
                 return true;
             }
         }

@@ -63,8 +63,80 @@ public final class FailedCommand {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        return inNormalized(TextNormalizer.normalize(bounded));
+        int n = Math.min(text.length(), MAX_TEXT);
+        // the text is often a whole bounce: match on it as it is rather than normalize a copy, while it is ASCII
+        String found = inAsciiTail(text, n);
+        if (found != NOT_ASCII) {
+            return found;
+        }
+        return inNormalized(TextNormalizer.normalize(text.substring(0, n)));
+    }
+
+    /** Returned by {@link #inAsciiTail} when it met a non-ASCII char before any marker (compared by identity). */
+    private static final String NOT_ASCII = new String("not ASCII");
+
+    /**
+     * {@link #inNormalized} of the normalized first {@code n} chars of the text, without the copy, or
+     * {@link #NOT_ASCII}. For ASCII, normalizing only lowercases and turns each run of controls and white
+     * space into one space, and no marker starts or ends with a space, so a marker starts at the same
+     * (non-space) chars in both. The backward pass gives up at the first non-ASCII char; any marker found
+     * before that lies in an ASCII tail, where no later one can hide.
+     */
+    private static String inAsciiTail(String text, int n) {
+        if (text.charAt(n - 1) >= 0x80) {
+            return NOT_ASCII;
+        }
+        for (int i = n - 2; i >= 0; i--) {
+            char c0 = text.charAt(i);
+            if (c0 >= 0x80) {
+                return NOT_ASCII;
+            }
+            if (!STARTS[c0]) {
+                continue;
+            }
+            char c1 = text.charAt(i + 1);
+            if (isSpace(c1)) {
+                continue;
+            }
+            String[][] candidates = BY_FIRST_TWO[lower(c0) << 7 | lower(c1)];
+            if (candidates != null) {
+                for (String[] m : candidates) {
+                    if (matchesAt(text, n, i, m[0])) {
+                        return m[1];
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code marker} matches {@code text} from {@code t} on, a space matching a run of spaces. */
+    private static boolean matchesAt(String text, int n, int t, String marker) {
+        for (int p = 0; p < marker.length(); p++) {
+            char c = marker.charAt(p);
+            if (c == ' ') {
+                if (t >= n || !isSpace(text.charAt(t))) {
+                    return false;
+                }
+                while (t < n && isSpace(text.charAt(t))) {
+                    t++;
+                }
+            } else if (t < n && lower(text.charAt(t)) == c) {
+                t++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What {@link TextNormalizer} turns into a space, for ASCII chars. */
+    private static boolean isSpace(char c) {
+        return c <= ' ' || c == '\u007f';
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     static String inNormalized(String norm) {
@@ -88,11 +160,19 @@ public final class FailedCommand {
         return null;
     }
 
+    /** The ASCII chars a marker starts with, either case: most chars of a text are ruled out by this alone. */
+    private static final boolean[] STARTS = new boolean[128];
+
     /** {@link #MARKERS} by their first two characters (all ASCII), in table order. */
     private static final String[][][] BY_FIRST_TWO = new String[128 * 128][][];
 
     static {
         for (String[] m : MARKERS) {
+            if (m[0].charAt(0) == ' ' || m[0].charAt(1) == ' ' || m[0].endsWith(" ") || m[0].contains("  ")) {
+                throw new IllegalStateException("inAscii needs markers without leading, trailing or double spaces: " + m[0]);
+            }
+            STARTS[m[0].charAt(0)] = true;
+            STARTS[Character.toUpperCase(m[0].charAt(0))] = true;
             int key = m[0].charAt(0) << 7 | m[0].charAt(1);
             String[][] old = BY_FIRST_TWO[key] == null ? new String[0][] : BY_FIRST_TWO[key];
             String[][] grown = java.util.Arrays.copyOf(old, old.length + 1);

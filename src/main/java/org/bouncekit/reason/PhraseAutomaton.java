@@ -28,6 +28,8 @@ final class PhraseAutomaton {
     /** Per part id: its uses, each encoded as phraseIndex * 3 + role. */
     private final int[][] uses;
     private final int[] partLength;
+    /** The root's children by ASCII char (-1: none): the text is mostly read at the root, so no hash lookup there. */
+    private final int[] rootAscii = new int[128];
 
     PhraseAutomaton(List<PhraseTable.Phrase> phrases) {
         this.phrases = phrases;
@@ -67,6 +69,9 @@ final class PhraseAutomaton {
             grown[o.length] = partId;
             own.set(node, grown);
             partId++;
+        }
+        for (char ch = 0; ch < rootAscii.length; ch++) {
+            rootAscii[ch] = edges.get(key(0, ch));
         }
         fail = new int[nodes];
         out = new int[nodes][];
@@ -175,6 +180,11 @@ final class PhraseAutomaton {
         return ((long) node << 16) | c;
     }
 
+    /** The child of {@code node} by {@code c}, or -1. */
+    private int child(int node, char c) {
+        return node == 0 && c < rootAscii.length ? rootAscii[c] : edges.get(key(node, c));
+    }
+
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
         int best = Integer.MAX_VALUE;
@@ -185,10 +195,10 @@ final class PhraseAutomaton {
         int state = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            int t = edges.get(key(state, c));
+            int t = child(state, c);
             while (t < 0 && state != 0) {
                 state = fail[state];
-                t = edges.get(key(state, c));
+                t = child(state, c);
             }
             state = t < 0 ? 0 : t;
             for (int part : out[state]) {

@@ -20,10 +20,15 @@ public final class RemoteHostRules {
     /** One line of the table; null fields match anything. */
     record Rule(String suffix, String status, String command, String text, Reason reason) {
         boolean fits(String host, String st, String cmd, String normText) {
-            return (host.equals(suffix) || host.endsWith("." + suffix))
+            return fitsWithoutText(host, st, cmd) && (text == null || normText.contains(text));
+        }
+
+        boolean fitsWithoutText(String host, String st, String cmd) {
+            // the "." + suffix test without building that string for every rule and recipient
+            int dot = host.length() - suffix.length() - 1;
+            return (host.equals(suffix) || dot >= 0 && host.charAt(dot) == '.' && host.endsWith(suffix))
                     && (status == null || status.equals(st))
-                    && (command == null || command.equals(cmd))
-                    && (text == null || normText.contains(text));
+                    && (command == null || command.equals(cmd));
         }
     }
 
@@ -61,6 +66,10 @@ public final class RemoteHostRules {
         }
         String norm = null;
         for (Rule r : rules) {
+            if (!r.fitsWithoutText(host, status, command)) {
+                continue;
+            }
+            // normalized only once a rule's host fits: most bounces come from hosts no rule names
             if (r.text() != null && norm == null) {
                 String t = text == null ? "" : text.length() > ReasonRules.MAX_TEXT
                         ? text.substring(0, ReasonRules.MAX_TEXT) : text;

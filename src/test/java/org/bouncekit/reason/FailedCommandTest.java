@@ -37,6 +37,23 @@ class FailedCommandTest {
     }
 
     @Test
+    void matchesAsTheNormalizedTextDoes() {
+        // in() matches an ASCII tail without normalizing it: it must agree with matching on the normalized text
+        String[] pieces = {"After", "RCPT", "to", "in reply", "END OF", "data", ">>>", "Ehlo", "[MAIL_FROM]", "x",
+                " ", "  ", "\n\t ", "\u007f", "\u0001", "mail from", "HELO", "smtp command", "Rcpt",
+                "\u00a0", "\u00e9", "\u212a", "\u0130n reply to"};
+        java.util.Random random = new java.util.Random(5);
+        for (int k = 0; k < 20000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(12); i >= 0; i--) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = sb.toString();
+            assertEquals(FailedCommand.inNormalized(TextNormalizer.normalize(t)), FailedCommand.in(t), t);
+        }
+    }
+
+    @Test
     void nothingToFind() {
         assertNull(FailedCommand.in(null));
         assertNull(FailedCommand.in("550 User unknown"));
