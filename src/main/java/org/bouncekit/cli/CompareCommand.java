@@ -1,6 +1,5 @@
 package org.bouncekit.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.bouncekit.codes.CodeDictionary;
 import org.bouncekit.codes.ComparePage;
@@ -38,15 +37,6 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CodeDictionary dictionary = CodeDictionary.forLocale(language.locale());
-        ComparePage comparison;
-        try {
-            comparison = ComparePage.of(dictionary, first, second);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(comparison.render(page.format, page.width()));
-        out.flush();
-        return 0;
+        return page.print(spec, () -> ComparePage.of(dictionary, first, second)::render);
     }
 }

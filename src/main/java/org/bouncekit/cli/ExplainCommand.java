@@ -60,16 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new UsageException("explain needs a CODE or --message FILE");
         }
         CodeDictionary dictionary = CodeDictionary.forLocale(language.locale());
-        ExplanationPage explanation;
-        try {
-            explanation = ExplanationPage.of(dictionary, codes);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(explanation.render(page.format, page.width()));
-        out.flush();
-        return 0;
+        return page.print(spec, () -> ExplanationPage.of(dictionary, codes)::render);
     }
 
     /** The verdicts of one message with their evidence, as the table format's explain view. */

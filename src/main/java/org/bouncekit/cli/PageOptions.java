@@ -39,4 +39,26 @@ final class PageOptions {
             return DEFAULT_WIDTH;
         }
     }
+
+    /** A page renderer, as ComparePage::render and ExplanationPage::render are. */
+    interface Renderer {
+        String render(PageFormat format, int width);
+    }
+
+    /**
+     * Builds a page from the user's input and prints it in the chosen format: an input the page cannot be
+     * built from is a usage error (one line, exit 2).
+     */
+    int print(picocli.CommandLine.Model.CommandSpec spec, java.util.function.Supplier<Renderer> page) {
+        Renderer built;
+        try {
+            built = page.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.print(built.render(format, width()));
+        out.flush();
+        return 0;
+    }
 }
