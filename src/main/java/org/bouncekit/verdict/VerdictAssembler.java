@@ -76,7 +76,8 @@ public final class VerdictAssembler {
         evidence.addAll(finding.evidence());
 
         BounceClass cls = classOf(status, reply, action, kind, reason, evidence);
-        if (cls == BounceClass.PERMANENT && status == null && reply == null && gaveUpRetrying(r.diagnostic())) {
+        if (cls == BounceClass.PERMANENT && status == null && reply == null
+                && gaveUpOnTransientCondition(r.diagnostic(), reason)) {
             // No code, and the MTA says it stopped retrying a temporary failure: the condition was transient.
             evidence.add(new Evidence("class.retries-exhausted", null, r.diagnosticField(),
                     "the reporting MTA gave up retrying a temporary failure; the failure itself was transient"));
@@ -153,17 +154,34 @@ public final class VerdictAssembler {
         return BounceClass.PERMANENT;
     }
 
-    /** What MTAs write when a temporary failure outlasted their retry period (Exim and others). */
-    private static final List<String> RETRIES_EXHAUSTED = List.of(
-            "retry timeout exceeded", "have been failing for a long time", "retry time not reached for any host");
+    /**
+     * What MTAs write when they failed a message on the state of the destination hosts without trying it
+     * again (Exim's host retry data): the message itself met only a temporary condition.
+     */
+    private static final List<String> NEVER_TRIED = List.of(
+            "have been failing for a long time", "retry time not reached for any host");
+    /** What MTAs write when a message's own retry period ran out. */
+    private static final List<String> RETRY_TIMEOUT = List.of("retry timeout exceeded");
 
-    private static boolean gaveUpRetrying(String diagnostic) {
+    /**
+     * True when the diagnostic shows the failure was a temporary condition the MTA stopped waiting for.
+     * A bare "retry timeout exceeded" names no condition, so the MTA's final "failed" stands; with a named
+     * condition (e.g. "mailbox is full: retry timeout exceeded") that condition decides.
+     */
+    private static boolean gaveUpOnTransientCondition(String diagnostic, Reason reason) {
         if (diagnostic == null) {
             return false;
         }
         String lower = diagnostic.toLowerCase(Locale.ROOT);
-        for (String p : RETRIES_EXHAUSTED) {
-            if (lower.contains(p)) {
+        if (containsAny(lower, NEVER_TRIED)) {
+            return true;
+        }
+        return reason != Reason.EXPIRED && reason != Reason.UNDEFINED && containsAny(lower, RETRY_TIMEOUT);
+    }
+
+    private static boolean containsAny(String text, List<String> phrases) {
+        for (String p : phrases) {
+            if (text.contains(p)) {
                 return true;
             }
         }

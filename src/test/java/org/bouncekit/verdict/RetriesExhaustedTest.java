@@ -20,8 +20,9 @@ class RetriesExhaustedTest {
             "mailbox is full: retry timeout exceeded||TRANSIENT",
             "all hosts have been failing for a long time and were last tried after this message arrived||TRANSIENT",
             "retry timeout exceeded|550|PERMANENT",
+            "delivery retry timeout exceeded||PERMANENT",
             "550 5.1.1 User unknown||PERMANENT"})
-    void givingUpOnATemporaryFailureKeepsItTransientUnlessACodeSaysOtherwise(String text, Integer reply,
+    void givingUpOnANamedTemporaryConditionKeepsItTransientUnlessACodeSaysOtherwise(String text, Integer reply,
                                                                              BounceClass expected) {
         RecipientRecord r = new RecipientRecord("ines@example.org").action("failed").replyCode(reply)
                 .diagnostic(text, "body");
