@@ -9,9 +9,11 @@ public enum BounceClass {
     /** A permanent failure (5xx, 5.x.x): the same message will fail again. */
     PERMANENT;
 
+    private final String wireName = name().toLowerCase(java.util.Locale.ROOT);
+
     /** The lowercase name used in output. */
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return wireName;
     }
 
     /** The class of a reply code or enhanced status by its first digit, or null when it is not 2, 4 or 5. */

@@ -43,6 +43,7 @@ public enum Reason {
     VACATION(Decision.NONE);
 
     private final Decision defaultDecision;
+    private final String wireName = name().toLowerCase(Locale.ROOT);
 
     Reason(Decision defaultDecision) {
         this.defaultDecision = defaultDecision;
@@ -50,7 +51,7 @@ public enum Reason {
 
     /** The lowercase name used in output and rules files. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /**

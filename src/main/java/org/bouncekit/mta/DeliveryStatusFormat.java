@@ -33,20 +33,24 @@ final class DeliveryStatusFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        List<String> bodies = m.deliveryStatus();
-        if (bodies.isEmpty()) {
+        int count = m.deliveryStatus().size();
+        DeliveryStatus inlineReport = null;
+        if (count == 0) {
             // A multipart/report whose structure is broken (a boundary line indented, a part header lost)
             // leaves the DSN fields in the text: read them from there.
             String inline = inlineFields(m);
             if (inline == null) {
                 return null;
             }
-            bodies = List.of(inline);
+            inlineReport = DeliveryStatusParser.parse(inline, maxRecipients);
+            count = 1;
         }
         List<RecipientRecord> records = new ArrayList<>();
         String reportingMta = null;
-        for (String body : bodies) {
-            DeliveryStatus ds = DeliveryStatusParser.parse(body, maxRecipients - records.size());
+        for (int b = 0; b < count; b++) {
+            int room = maxRecipients - records.size();
+            // parsed once per message: other formats have looked at the same report
+            DeliveryStatus ds = inlineReport != null ? inlineReport.limitedTo(room) : m.deliveryStatusFields(b, room);
             if (reportingMta == null) {
                 reportingMta = stripType(ds.messageFields().get("reporting-mta"));
             }

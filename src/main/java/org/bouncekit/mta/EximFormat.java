@@ -7,7 +7,6 @@ import java.util.Map;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
-import org.bouncekit.parse.DeliveryStatusParser;
 import org.bouncekit.parse.ParsedMessage;
 import org.bouncekit.parse.SmtpCodes;
 
@@ -89,8 +88,8 @@ final class EximFormat implements BounceFormat {
      */
     private void complete(List<RecipientRecord> records, ParsedMessage m, String body) {
         List<RecipientRecord> dsn = new ArrayList<>();
-        for (String part : m.deliveryStatus()) {
-            for (Map<String, String> f : DeliveryStatusParser.parse(part, maxRecipients).recipientFields()) {
+        for (int b = 0; b < m.deliveryStatus().size(); b++) {
+            for (Map<String, String> f : m.deliveryStatusFields(b, maxRecipients).recipientFields()) {
                 RecipientRecord r = DeliveryStatusFormat.fromFields(f);
                 // A local delivery's Final-Recipient is a path, not an address: keep its Status.
                 dsn.add(r != null ? r : new RecipientRecord("").status(SmtpCodes.findStatus(f.get("status"))));

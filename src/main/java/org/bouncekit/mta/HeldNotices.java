@@ -7,7 +7,6 @@ import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.DeliveryStatus;
-import org.bouncekit.parse.DeliveryStatusParser;
 import org.bouncekit.parse.ParsedMessage;
 import org.bouncekit.parse.SmtpCodes;
 
@@ -176,8 +175,8 @@ final class HeldNotices {
         if (m.headers().has("x-failed-recipients")) {
             return true;
         }
-        for (String body : m.deliveryStatus()) {
-            DeliveryStatus ds = DeliveryStatusParser.parse(body, 100);
+        for (int b = 0; b < m.deliveryStatus().size(); b++) {
+            DeliveryStatus ds = m.deliveryStatusFields(b, 100);
             for (Map<String, String> r : ds.recipientFields()) {
                 String status = r.get("status");
                 if (status != null && status.strip().startsWith("5")) {
@@ -206,8 +205,8 @@ final class HeldNotices {
 
     /** The DSN's first Final-Recipient (or Original-Recipient), or null. */
     static String dsnRecipient(ParsedMessage m) {
-        for (String body : m.deliveryStatus()) {
-            for (Map<String, String> r : DeliveryStatusParser.parse(body, 1).recipientFields()) {
+        for (int b = 0; b < m.deliveryStatus().size(); b++) {
+            for (Map<String, String> r : m.deliveryStatusFields(b, 1).recipientFields()) {
                 String a = Addresses.normalize(r.getOrDefault("original-recipient", r.get("final-recipient")));
                 if (a != null) {
                     return a;
@@ -219,8 +218,8 @@ final class HeldNotices {
 
     /** The DSN's first Diagnostic-Code, without its type ("smtp;", "X-Boxbe-Notice;"), or null. */
     static String dsnDiagnostic(ParsedMessage m) {
-        for (String body : m.deliveryStatus()) {
-            for (Map<String, String> r : DeliveryStatusParser.parse(body, 1).recipientFields()) {
+        for (int b = 0; b < m.deliveryStatus().size(); b++) {
+            for (Map<String, String> r : m.deliveryStatusFields(b, 1).recipientFields()) {
                 String d = r.get("diagnostic-code");
                 if (d != null) {
                     int semi = d.indexOf(';');

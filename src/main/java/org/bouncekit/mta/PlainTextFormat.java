@@ -132,17 +132,11 @@ final class PlainTextFormat implements BounceFormat {
 
     /**
      * The bounce's own text: its text/plain parts, else its HTML parts, not the returned message. Made once per
-     * message and thread: every format in {@link BounceFormats} asks for it, and building it each time was a
-     * good part of a scan's work.
+     * message: every format in {@link BounceFormats} asks for it, and building it each time was a good part of
+     * a scan's work.
      */
     static String bounceText(ParsedMessage m) {
-        LastText last = LAST_TEXT.get();
-        if (last.message != m) {
-            last.message = m;
-            last.text = buildBounceText(m);
-            last.lower = null;
-        }
-        return last.text;
+        return m.derived(BOUNCE_TEXT);
     }
 
     /**
@@ -150,22 +144,13 @@ final class PlainTextFormat implements BounceFormat {
      * is an index into {@link #bounceText} (see {@link TextMarkers#lowerSameLength}).
      */
     static String bounceTextLower(ParsedMessage m) {
-        String text = bounceText(m);
-        LastText last = LAST_TEXT.get();
-        if (last.lower == null) {
-            last.lower = TextMarkers.lowerSameLength(text);
-        }
-        return last.lower;
+        return m.derived(BOUNCE_TEXT_LOWER);
     }
 
-    /** The message a thread classified last and its bounce text (ParsedMessage is immutable). */
-    private static final class LastText {
-        ParsedMessage message;
-        String text;
-        String lower;
-    }
-
-    private static final ThreadLocal<LastText> LAST_TEXT = ThreadLocal.withInitial(LastText::new);
+    private static final ParsedMessage.Derived<String> BOUNCE_TEXT =
+            new ParsedMessage.Derived<>(PlainTextFormat::buildBounceText);
+    private static final ParsedMessage.Derived<String> BOUNCE_TEXT_LOWER =
+            new ParsedMessage.Derived<>(m -> TextMarkers.lowerSameLength(bounceText(m)));
 
     private static String buildBounceText(ParsedMessage m) {
         StringBuilder plain = new StringBuilder();

@@ -14,9 +14,11 @@ import org.bouncekit.parse.SmtpCodes;
  */
 final class SesReceivingFormat implements BounceFormat {
     private final DeliveryStatusFormat dsn;
+    private final int maxRecipients;
 
     SesReceivingFormat(int maxRecipients) {
         this.dsn = new DeliveryStatusFormat(maxRecipients);
+        this.maxRecipients = maxRecipients;
     }
 
     @Override
@@ -26,7 +28,9 @@ final class SesReceivingFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        if (m.deliveryStatus().isEmpty()) {
+        // The reporting MTA first (the parse is kept for the standard DSN reader): most reports are not SES's.
+        if (m.deliveryStatus().isEmpty() || !isSesInbound(DeliveryStatusFormat.stripType(
+                m.deliveryStatusFields(0, maxRecipients).messageFields().get("reporting-mta")))) {
             return null;
         }
         DecodedBounce d = dsn.decode(m);

@@ -14,4 +14,12 @@ public record DeliveryStatus(Map<String, String> messageFields, List<Map<String,
         messageFields = Map.copyOf(messageFields);
         recipientFields = List.copyOf(recipientFields);
     }
+
+    /** The same report with at most {@code maxRecipients} recipient groups. */
+    public DeliveryStatus limitedTo(int maxRecipients) {
+        if (recipientFields.size() <= maxRecipients) {
+            return this;
+        }
+        return new DeliveryStatus(messageFields, recipientFields.subList(0, Math.max(0, maxRecipients)));
+    }
 }

@@ -25,9 +25,9 @@ public final class HeaderBlock {
 
     /** The first value of the named field, or null. */
     public String first(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
+        // equalsIgnoreCase rejects on length first: no lowercase copy of the key per look-up
         for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(key)) {
+            if (names.get(i).equalsIgnoreCase(name)) {
                 return values.get(i);
             }
         }
@@ -36,10 +36,9 @@ public final class HeaderBlock {
 
     /** Every value of the named field, in order. */
     public List<String> all(String name) {
-        String key = name.toLowerCase(Locale.ROOT);
         List<String> out = null;
         for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equals(key)) {
+            if (names.get(i).equalsIgnoreCase(name)) {
                 if (out == null) {
                     out = new ArrayList<>(2);
                 }

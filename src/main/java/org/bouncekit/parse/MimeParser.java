@@ -62,7 +62,8 @@ public final class MimeParser {
     public ParsedMessage parse(byte[] raw, long deadlineNanos) {
         byte[] message = MissingContentType.repair(withoutMboxSeparator(LineEndings.toLf(raw)));
         Collector c = new Collector();
-        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT, null);
+        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT,
+                new HeaderFieldBuilder(config.getMaxHeaderLen()), null);
         stream.setRecursionMode(RecursionMode.M_RECURSE);
         String problem = null;
         try {

@@ -1,6 +1,10 @@
 package org.bouncekit.parse;
 
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What classification needs from one message, extracted within the configured limits.
@@ -14,22 +18,130 @@ import java.util.List;
  * @param attachedHeaders  header blocks of attached messages (message/rfc822, text/rfc822-headers), outermost first
  * @param truncated        true when a limit stopped reading before the end of the message
  * @param problem          the limit or defect that stopped parsing early, or null
+ *
+ * <p>The fields are fixed at construction. Values derived from them ({@link #derived}) are computed once, on
+ * first use: a message is classified by one thread, so the cache is not synchronized.
  */
-public record ParsedMessage(
-        HeaderBlock headers,
-        String contentType,
-        String reportType,
-        List<TextPart> texts,
-        List<String> deliveryStatus,
-        String feedbackReport,
-        List<HeaderBlock> attachedHeaders,
-        boolean truncated,
-        String problem) {
+public final class ParsedMessage {
+    private final HeaderBlock headers;
+    private final String contentType;
+    private final String reportType;
+    private final List<TextPart> texts;
+    private final List<String> deliveryStatus;
+    private final String feedbackReport;
+    private final List<HeaderBlock> attachedHeaders;
+    private final boolean truncated;
+    private final String problem;
+    private final Map<Derived<?>, Object> derived = new IdentityHashMap<>(8);
+    private DeliveryStatus[] parsedReports;
+    private int[] parsedLimits;
+
+    public ParsedMessage(HeaderBlock headers, String contentType, String reportType, List<TextPart> texts,
+                         List<String> deliveryStatus, String feedbackReport, List<HeaderBlock> attachedHeaders,
+                         boolean truncated, String problem) {
+        this.headers = Objects.requireNonNull(headers, "headers");
+        this.contentType = contentType;
+        this.reportType = reportType;
+        this.texts = texts;
+        this.deliveryStatus = deliveryStatus;
+        this.feedbackReport = feedbackReport;
+        this.attachedHeaders = attachedHeaders;
+        this.truncated = truncated;
+        this.problem = problem;
+    }
+
+    /**
+     * A value computed from a message once and shared by the readers that need it (the bounce text in
+     * lowercase, the parsed delivery-status fields, ...): each format used to redo that work.
+     *
+     * @param <T> the value's type
+     */
+    public static final class Derived<T> {
+        private final Function<ParsedMessage, T> compute;
+
+        public Derived(Function<ParsedMessage, T> compute) {
+            this.compute = Objects.requireNonNull(compute, "compute");
+        }
+    }
+
+    /** The value of {@code key} for this message, computed on first use. */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Derived<T> key) {
+        Object v = derived.get(key);
+        if (v == null && !derived.containsKey(key)) {
+            v = key.compute.apply(this);
+            derived.put(key, v);
+        }
+        return (T) v;
+    }
+
+    public HeaderBlock headers() {
+        return headers;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String reportType() {
+        return reportType;
+    }
+
+    public List<TextPart> texts() {
+        return texts;
+    }
+
+    public List<String> deliveryStatus() {
+        return deliveryStatus;
+    }
+
+    /**
+     * The fields of {@code deliveryStatus().get(index)}, at most {@code maxRecipients} recipient groups. Parsed
+     * once per message (several formats look at the same report) and re-parsed only when a caller asks for
+     * more recipients than an earlier, truncated parse kept.
+     */
+    public DeliveryStatus deliveryStatusFields(int index, int maxRecipients) {
+        if (parsedReports == null) {
+            parsedReports = new DeliveryStatus[deliveryStatus.size()];
+            parsedLimits = new int[deliveryStatus.size()];
+        }
+        DeliveryStatus ds = parsedReports[index];
+        int limit = parsedLimits[index];
+        boolean complete = ds != null && ds.recipientFields().size() < limit;
+        if (ds == null || maxRecipients > limit && !complete) {
+            ds = DeliveryStatusParser.parse(deliveryStatus.get(index), maxRecipients);
+            parsedReports[index] = ds;
+            parsedLimits[index] = maxRecipients;
+        }
+        return ds.limitedTo(maxRecipients);
+    }
+
+    public String feedbackReport() {
+        return feedbackReport;
+    }
+
+    public List<HeaderBlock> attachedHeaders() {
+        return attachedHeaders;
+    }
+
+    public boolean truncated() {
+        return truncated;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    private static final Derived<String> BODY_TEXT = new Derived<>(ParsedMessage::buildBodyText);
 
     /** The concatenated text of the bounce itself (parts not inside an attached message), LF line endings. */
     public String bodyText() {
+        return derived(BODY_TEXT);
+    }
+
+    private static String buildBodyText(ParsedMessage m) {
         StringBuilder sb = new StringBuilder();
-        for (TextPart p : texts) {
+        for (TextPart p : m.texts) {
             if (!p.inAttached()) {
                 if (sb.length() > 0) {
                     sb.append('\n');
