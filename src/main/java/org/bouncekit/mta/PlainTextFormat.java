@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.Set;
 import org.bouncekit.MessageKind;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.HeaderBlock;
 import org.bouncekit.parse.ParsedMessage;
 import org.bouncekit.parse.SmtpCodes;
+import org.bouncekit.parse.TextPart;
 import org.bouncekit.reason.ReasonRules;
 
 /**
@@ -153,18 +154,30 @@ final class PlainTextFormat implements BounceFormat {
             new ParsedMessage.Derived<>(m -> TextMarkers.lowerSameLength(bounceText(m)));
 
     private static String buildBounceText(ParsedMessage m) {
-        StringBuilder plain = new StringBuilder();
-        StringBuilder other = new StringBuilder();
-        m.texts().forEach(p -> {
+        List<String> plain = new ArrayList<>(2);
+        List<String> other = new ArrayList<>(2);
+        for (TextPart p : m.texts()) {
             if (!p.inAttached()) {
-                StringBuilder sb = p.mimeType().equals("text/plain") ? plain : other;
-                if (sb.length() > 0) {
-                    sb.append('\n');
-                }
-                sb.append(p.text());
+                (p.mimeType().equals("text/plain") ? plain : other).add(p.text());
             }
-        });
-        return plain.length() > 0 ? plain.toString() : other.toString();
+        }
+        String text = joinLines(plain);
+        return !text.isEmpty() ? text : joinLines(other);
+    }
+
+    /** The texts joined by newlines (none before the first non-empty one); a single text is not copied. */
+    private static String joinLines(List<String> texts) {
+        if (texts.size() == 1) {
+            return texts.get(0);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String t : texts) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(t);
+        }
+        return sb.toString();
     }
 
     private static int firstMarker(String lower, List<String> list) {

@@ -30,35 +30,36 @@ public final class DeliveryStatusParser {
         int len = body.length();
         while (pos < len) {
             int nl = body.indexOf('\n', pos);
+            int start = pos;
             int end = nl < 0 ? len : nl;
-            String line = body.substring(pos, end);
             pos = end + 1;
-            if (line.isBlank()) {
+            // Indices into the body rather than a String per line: this runs for every line of every report.
+            if (isBlank(body, start, end)) {
                 sawBlank = true;
                 pastFirstBlock |= !group.isEmpty();
                 sinceBlank.clear();
                 lastName = null;
                 continue;
             }
-            char first = line.charAt(0);
+            char first = body.charAt(start);
             if ((first == ' ' || first == '\t') && lastName != null) {
                 String prev = group.get(lastName);
                 if (prev.length() < MAX_FIELD_CHARS) {
-                    group.put(lastName, prev + " " + line.trim());
+                    group.put(lastName, prev + " " + trimmed(body, start, end));
                 }
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || colon > 40) {
+            int colon = body.indexOf(':', start);
+            if (colon < 0 || colon >= end || colon == start || colon - start > 40) {
                 lastName = null;
                 continue;
             }
-            String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String name = trimmed(body, start, colon).toLowerCase(Locale.ROOT);
             if (name.indexOf(' ') >= 0) {
                 lastName = null;
                 continue;
             }
-            String value = line.substring(colon + 1).trim();
+            String value = trimmed(body, colon + 1, end);
             boolean recipientField = name.equals("final-recipient") || name.equals("original-recipient");
             // A recipient field opens a new group after a blank line, or when the group already has it
             // (groups run together without blank lines in some MTAs). Postfix puts Original-Recipient
@@ -92,5 +93,26 @@ public final class DeliveryStatusParser {
             }
         }
         return new DeliveryStatus(perMessage, recipients);
+    }
+
+    /** What {@code body.substring(from, to).isBlank()} says, without the copy. */
+    private static boolean isBlank(String body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(body.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code body.substring(from, to).trim()} with one copy. */
+    private static String trimmed(String body, int from, int to) {
+        while (from < to && body.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && body.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return body.substring(from, to);
     }
 }

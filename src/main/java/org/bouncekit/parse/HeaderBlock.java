@@ -2,8 +2,10 @@ package org.bouncekit.parse;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
@@ -12,6 +14,8 @@ import java.util.Locale;
 public final class HeaderBlock {
     private final List<String> names = new ArrayList<>();
     private final List<String> values = new ArrayList<>();
+    /** Lowercase name -> first value, made on the first look-up: formats ask for the same fields again and again. */
+    private Map<String, String> firstByName;
 
     /** An empty block. */
     public static HeaderBlock empty() {
@@ -21,17 +25,34 @@ public final class HeaderBlock {
     void add(String name, String value) {
         names.add(name.toLowerCase(Locale.ROOT));
         values.add(value);
+        firstByName = null;
     }
 
     /** The first value of the named field, or null. */
     public String first(String name) {
-        // equalsIgnoreCase rejects on length first: no lowercase copy of the key per look-up
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
-                return values.get(i);
+        Map<String, String> index = firstByName;
+        if (index == null) {
+            index = new HashMap<>(names.size() * 2);
+            for (int i = 0; i < names.size(); i++) {
+                index.putIfAbsent(names.get(i), values.get(i));
+            }
+            firstByName = index;
+        }
+        String v = index.get(name);
+        if (v == null && hasUpperCase(name)) {
+            v = index.get(name.toLowerCase(Locale.ROOT));
+        }
+        return v;
+    }
+
+    private static boolean hasUpperCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 0x7f) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** Every value of the named field, in order. */

@@ -12,7 +12,8 @@ import org.apache.james.mime4j.util.RecycledByteArrayBuffer;
 /**
  * mime4j's field builder, minus the per-character token parser it runs on every header line to find the
  * field name (a StringBuilder grown byte by byte: about a tenth of a scan's parsing time). Same rules:
- * the name is what precedes the first colon, trimmed, and must be printable ASCII without spaces; a line
+ * the name is what precedes the first colon, trimmed, and must be printable ASCII without spaces (it is
+ * returned in lowercase); a line
  * without a colon or with an illegal name is rejected with a {@link MimeException}, which mime4j's lenient
  * mode skips. The body is the rest of the line after one optional space, decoded as {@link MimeParser#bodyOf}
  * does (ASCII as it is, anything else as UTF-8), folding left for {@link MimeParser#decodeHeader}.
@@ -59,7 +60,7 @@ final class HeaderFieldBuilder implements FieldBuilder {
             }
         }
         if (colon < 0) {
-            throw new MimeException("Invalid MIME field: no name/value separator found");
+            throw new InvalidField("Invalid MIME field: no name/value separator found");
         }
         int start = 0;
         while (start < colon && isWhitespace(b[start])) {
@@ -69,12 +70,22 @@ final class HeaderFieldBuilder implements FieldBuilder {
         while (end > start && isWhitespace(b[end - 1])) {
             end--;
         }
+        // Lowercase from the start: every reader (ours, and mime4j's getNameLowerCase) compares it that way.
+        byte[] lower = null;
         for (int i = start; i < end; i++) {
-            if (b[i] < 33 || b[i] > 126) {
-                throw new MimeException("MIME field name contains illegal characters");
+            byte c = b[i];
+            if (c < 33 || c > 126) {
+                throw new InvalidField("MIME field name contains illegal characters");
+            }
+            if (c >= 'A' && c <= 'Z') {
+                if (lower == null) {
+                    lower = java.util.Arrays.copyOfRange(b, start, end);
+                }
+                lower[i - start] = (byte) (c + 32);
             }
         }
-        String name = new String(b, start, end - start, StandardCharsets.ISO_8859_1);
+        String name = lower != null ? new String(lower, StandardCharsets.ISO_8859_1)
+                : new String(b, start, end - start, StandardCharsets.ISO_8859_1);
         int off = colon + 1;
         if (len > off + 1 && isWhitespace(b[off])) {
             off++;
@@ -103,5 +114,19 @@ final class HeaderFieldBuilder implements FieldBuilder {
     @Override
     public void release() {
         buf.release();
+    }
+
+    /** Thrown for every malformed header line, which mime4j then skips: no stack trace to fill in. */
+    private static final class InvalidField extends MimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidField(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
     }
 }

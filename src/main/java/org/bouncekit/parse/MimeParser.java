@@ -60,7 +60,19 @@ public final class MimeParser {
 
     /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
     public ParsedMessage parse(byte[] raw, long deadlineNanos) {
-        byte[] message = MissingContentType.repair(withoutMboxSeparator(LineEndings.toLf(raw)));
+        byte[] message = withoutMboxSeparator(LineEndings.toLf(raw));
+        ParsedMessage parsed = parseStructure(message, deadlineNanos);
+        if (!parsed.headers().has("content-type")) {
+            // Rare, and only then worth a look at the raw header and body: a multipart that lost its header.
+            byte[] repaired = MissingContentType.repair(message);
+            if (repaired != message) {
+                parsed = parseStructure(repaired, deadlineNanos);
+            }
+        }
+        return parsed;
+    }
+
+    private ParsedMessage parseStructure(byte[] message, long deadlineNanos) {
         Collector c = new Collector();
         MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT,
                 new HeaderFieldBuilder(config.getMaxHeaderLen()), null);

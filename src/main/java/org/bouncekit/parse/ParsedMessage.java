@@ -1,8 +1,7 @@
 package org.bouncekit.parse;
 
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -32,7 +31,10 @@ public final class ParsedMessage {
     private final List<HeaderBlock> attachedHeaders;
     private final boolean truncated;
     private final String problem;
-    private final Map<Derived<?>, Object> derived = new IdentityHashMap<>(8);
+    // A handful of derived values per message: parallel arrays searched by identity beat a map here.
+    private Derived<?>[] derivedKeys = new Derived<?>[4];
+    private Object[] derivedValues = new Object[4];
+    private int derivedCount;
     private DeliveryStatus[] parsedReports;
     private int[] parsedLimits;
 
@@ -67,12 +69,19 @@ public final class ParsedMessage {
     /** The value of {@code key} for this message, computed on first use. */
     @SuppressWarnings("unchecked")
     public <T> T derived(Derived<T> key) {
-        Object v = derived.get(key);
-        if (v == null && !derived.containsKey(key)) {
-            v = key.compute.apply(this);
-            derived.put(key, v);
+        for (int i = 0; i < derivedCount; i++) {
+            if (derivedKeys[i] == key) {
+                return (T) derivedValues[i];
+            }
         }
-        return (T) v;
+        T v = key.compute.apply(this);
+        if (derivedCount == derivedKeys.length) {
+            derivedKeys = Arrays.copyOf(derivedKeys, derivedCount * 2);
+            derivedValues = Arrays.copyOf(derivedValues, derivedCount * 2);
+        }
+        derivedKeys[derivedCount] = key;
+        derivedValues[derivedCount++] = v;
+        return v;
     }
 
     public HeaderBlock headers() {
@@ -140,6 +149,17 @@ public final class ParsedMessage {
     }
 
     private static String buildBodyText(ParsedMessage m) {
+        TextPart only = null;
+        int count = 0;
+        for (TextPart p : m.texts) {
+            if (!p.inAttached()) {
+                only = p;
+                count++;
+            }
+        }
+        if (count <= 1) {
+            return only == null ? "" : only.text(); // the common case: no copy
+        }
         StringBuilder sb = new StringBuilder();
         for (TextPart p : m.texts) {
             if (!p.inAttached()) {
