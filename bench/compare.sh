@@ -6,7 +6,8 @@
 #
 # Builds target/bouncekit.jar when it is missing, generates the mboxes with bench/make-mbox.py (fixed seed;
 # kept in $BENCH_DIR, default ${TMPDIR:-/tmp}/bouncekit-bench, and reused), then runs
-#   java $BENCH_JAVA_OPTS -jar target/bouncekit.jar scan --quiet --format jsonl MBOX > /dev/null
+#   ./bouncekit scan --quiet --format jsonl MBOX > /dev/null       (the launcher, with its JVM options)
+# or, when BENCH_JAVA_OPTS is set, java $BENCH_JAVA_OPTS -jar target/bouncekit.jar scan ... instead
 # under /usr/bin/time (wall time, peak RSS). When Sisimai is installed (Debian: libsisimai-perl) it runs
 # bench/sisimai-scan.pl on the smaller mbox (Sisimai needs about a millisecond per message) and bouncekit on
 # that same file too. Prints a Markdown table; the ratio compares messages/s.
@@ -17,6 +18,12 @@ sisimai_messages="${2:-10000}"
 jar="${BOUNCEKIT_JAR:-$root/target/bouncekit.jar}"
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/bouncekit-bench}"
 java_opts="${BENCH_JAVA_OPTS:-}"
+if [ -n "$java_opts" ]; then
+  # shellcheck disable=SC2206
+  bouncekit=(java $java_opts -jar "$jar")
+else
+  bouncekit=("$root/bouncekit")
+fi
 mkdir -p "$dir"
 
 if [ ! -f "$jar" ]; then
@@ -51,18 +58,16 @@ run() {
 
 big=$(mbox_of "$messages")
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); $(java -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); bouncekit JVM options: ${java_opts:-(none)}"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); bouncekit: ${java_opts:+java $java_opts -jar $jar}${java_opts:-the ./bouncekit launcher (its big-scan JVM options)}"
 echo
 echo "| tool | messages | MB | wall s | messages/s | MB/s | peak RSS MB |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-# shellcheck disable=SC2086
-run "bouncekit" "$messages" "$big" java $java_opts -jar "$jar" scan --quiet --format jsonl "$big"
+run "bouncekit" "$messages" "$big" "${bouncekit[@]}" scan --quiet --format jsonl "$big"
 read -r bk_n bk_s < "$dir/last.txt"
 
 if perl -MSisimai -e1 2>/dev/null; then
   small=$(mbox_of "$sisimai_messages")
-  # shellcheck disable=SC2086
-  run "bouncekit (Sisimai's subset)" "$sisimai_messages" "$small" java $java_opts -jar "$jar" scan --quiet --format jsonl "$small"
+  run "bouncekit (Sisimai's subset)" "$sisimai_messages" "$small" "${bouncekit[@]}" scan --quiet --format jsonl "$small"
   read -r bs_n bs_s < "$dir/last.txt"
   run "Sisimai $(perl -MSisimai -e 'print $Sisimai::VERSION')" "$sisimai_messages" "$small" perl "$root/bench/sisimai-scan.pl" "$small"
   read -r si_n si_s < "$dir/last.txt"

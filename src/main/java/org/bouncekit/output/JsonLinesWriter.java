@@ -3,10 +3,7 @@ package org.bouncekit.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -24,7 +21,6 @@ import org.bouncekit.Verdict;
 final class JsonLinesWriter implements ResultWriter {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .characterEscapes(new SafeEscapes())
             .build();
 
     private final JsonGenerator json;
@@ -131,8 +127,14 @@ final class JsonLinesWriter implements ResultWriter {
     }
 
     private void field(String name, String value) throws IOException {
-        if (value != null) {
-            json.writeStringField(name, value);
+        if (value == null) {
+            return;
+        }
+        if (SafeEscapes.isPlain(value)) {
+            json.writeStringField(name, value); // Jackson's fast path: it escapes quotes, backslashes, controls
+        } else {
+            json.writeFieldName(SafeEscapes.isPlain(name) ? name : SafeEscapes.masked(name));
+            json.writeRawValue(SafeEscapes.quote(value));
         }
     }
 
@@ -146,32 +148,56 @@ final class JsonLinesWriter implements ResultWriter {
      * Jackson escapes ASCII control characters; this also escapes DEL, the C1 controls, the Unicode line and
      * paragraph separators (which end a line in JavaScript and some line readers) and the bidi and
      * invisible formatting characters, so a line of output read raw (cat, less, a log viewer) cannot
-     * carry a terminal escape or reorder text.
+     * carry a terminal escape or reorder text. Such text is rare: strings without it take Jackson's own
+     * fast path (a custom escape table sends every string down Jackson's slow one).
      */
-    static final class SafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] asciiEscapes;
+    static final class SafeEscapes {
+        private static final String SHORT_ESCAPES = "\"\\\b\f\n\r\t";
+        private static final String SHORT_ESCAPE_LETTERS = "\"\\bfnrt";
 
-        SafeEscapes() {
-            asciiEscapes = CharacterEscapes.standardAsciiEscapesForJSON();
-            asciiEscapes[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+        private SafeEscapes() {
         }
 
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return asciiEscapes;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if (needsEscape(ch)) {
-                return new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
+        /** True when Jackson's standard escaping is enough for {@code s}. */
+        static boolean isPlain(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 0x7F && needsEscape(c)) {
+                    return false;
+                }
             }
-            return null;
+            return true;
+        }
+
+        /** {@code s} as a JSON string literal, escaped as the class comment says. */
+        static String quote(String s) {
+            StringBuilder sb = new StringBuilder(s.length() + 16).append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                int shortEscape = SHORT_ESCAPES.indexOf(c);
+                if (shortEscape >= 0) {
+                    sb.append('\\').append(SHORT_ESCAPE_LETTERS.charAt(shortEscape)); // as Jackson writes them
+                } else if (c < 0x20 || c == 0x7F || c > 0x7F && needsEscape(c)) {
+                    sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.append('"').toString();
+        }
+
+        /** A field name (a user's correlate header) with such characters replaced by '?'. */
+        static String masked(String name) {
+            StringBuilder sb = new StringBuilder(name.length());
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                sb.append(c >= 0x7F && needsEscape(c) ? '?' : c);
+            }
+            return sb.toString();
         }
 
         static boolean needsEscape(int ch) {
-            if (ch >= 0x80 && ch <= 0x9F) {
+            if (ch >= 0x7F && ch <= 0x9F) {
                 return true;
             }
             int type = Character.getType(ch);
