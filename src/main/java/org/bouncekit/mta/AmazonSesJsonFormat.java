@@ -36,10 +36,17 @@ final class AmazonSesJsonFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String body = m.firstPlainText().strip();
-        if (!body.startsWith("{") || !body.contains("notificationType") && !body.contains("eventType")) {
+        String text = m.firstPlainText();
+        int first = 0;
+        while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+            first++;
+        }
+        // Looked at before anything is copied: almost every message is not SES JSON.
+        if (first == text.length() || text.charAt(first) != '{'
+                || !text.contains("notificationType") && !text.contains("eventType")) {
             return null;
         }
+        String body = text.strip();
         // Sendmail breaks lines longer than 990 characters with "!" + newline + space.
         String json = body.replace("!\n ", "");
         int end = json.lastIndexOf('}');
