@@ -90,7 +90,10 @@ final class HeaderFieldBuilder implements FieldBuilder {
         if (len > off + 1 && isWhitespace(b[off])) {
             off++;
         }
-        return new RawField(name, body(b, off, len));
+        String body = body(b, off, len);
+        // RawField refuses a CR not followed by LF and whitespace (header injection); MimeParser hands over LF-only
+        // text, and unfolding drops line breaks anyway: without CRs the body reads the same.
+        return new RawField(name, body.indexOf('\r') < 0 ? body : body.replace("\r", ""));
     }
 
     private static String body(byte[] b, int from, int to) {

@@ -16,7 +16,10 @@ import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.junit.jupiter.api.Test;
 
-/** MimeParser reads header field bodies itself (for speed): they must be what mime4j's getBody() gives. */
+/**
+ * MimeParser reads header fields itself (for speed): names and bodies must be what mime4j's own field builder
+ * gives, and malformed lines must be skipped where mime4j skips them.
+ */
 class HeaderFieldBodyTest {
     @Test
     void unfoldDropsLineBreaksAndTrims() {
@@ -37,6 +40,50 @@ class HeaderFieldBodyTest {
             }
         }
         assertEquals(true, fields > 100, "fields checked: " + fields);
+    }
+
+    @Test
+    void theFieldBuilderSeesTheFieldsMime4jSees() throws IOException {
+        String odd = "From: a@example.com\r\nSUBJECT : shouting\r\nno colon on this line\r\nBad Name: x\r\n"
+                + ": empty name\r\nX-\u00e9: 8-bit name\r\nX-Long:" + "y".repeat(3000) + "\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\npreamble\r\n--b\r\n"
+                + "Content-Type: text/plain\r\nX-Part: \u00fcml\u00e4ut\r\n\r\nhello\r\n--b--\r\n";
+        List<byte[]> messages = new java.util.ArrayList<>();
+        messages.add(odd.getBytes(StandardCharsets.UTF_8));
+        messages.add(odd.getBytes(StandardCharsets.ISO_8859_1));
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/test/resources")), Files.walk(Path.of("samples")))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                messages.add(Files.readAllBytes(p));
+            }
+        }
+        int fields = 0;
+        for (byte[] m : messages) {
+            List<String> mime4j = events(m, new MimeTokenStream(MimeConfig.PERMISSIVE));
+            List<String> ours = events(m, new MimeTokenStream(MimeConfig.PERMISSIVE, null,
+                    new HeaderFieldBuilder(MimeConfig.PERMISSIVE.getMaxHeaderLen()), null));
+            assertEquals(mime4j, ours, new String(m, 0, Math.min(m.length, 200), StandardCharsets.ISO_8859_1));
+            fields += ours.size();
+        }
+        assertEquals(true, fields > 1000, "events compared: " + fields);
+    }
+
+    /** Every event of a parse, with each field as lowercase name and unfolded body. */
+    private static List<String> events(byte[] message, MimeTokenStream stream) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        try {
+            stream.parse(new ByteArrayInputStream(message));
+            for (EntityState s = stream.getState(); s != EntityState.T_END_OF_STREAM; s = stream.next()) {
+                if (s == EntityState.T_FIELD) {
+                    Field f = stream.getField();
+                    out.add(f.getName().toLowerCase(java.util.Locale.ROOT) + ": " + MimeParser.unfold(MimeParser.bodyOf(f)));
+                } else {
+                    out.add(s.name());
+                }
+            }
+        } catch (MimeException e) {
+            out.add("error");
+        }
+        return out;
     }
 
     private static int check(byte[] message) throws IOException, MimeException {
