@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
- * Values are unfolded and RFC 2047-decoded.
+ * Values are unfolded and RFC 2047-decoded. Like the message it belongs to, a block is read by one thread
+ * (its look-up index is built on first use).
  */
 public final class HeaderBlock {
     private final List<String> names = new ArrayList<>();

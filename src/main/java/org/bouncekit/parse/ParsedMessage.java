@@ -8,16 +8,6 @@ import java.util.function.Function;
 /**
  * What classification needs from one message, extracted within the configured limits.
  *
- * @param headers          the message's own header fields
- * @param contentType      lowercase type/subtype of the top-level entity
- * @param reportType       the report-type parameter of a multipart/report, lowercase, or null
- * @param texts            text parts (text/*) in document order, including those of attached messages
- * @param deliveryStatus   bodies of message/delivery-status and message/global-delivery-status parts
- * @param feedbackReport   the body of a message/feedback-report part, or null
- * @param attachedHeaders  header blocks of attached messages (message/rfc822, text/rfc822-headers), outermost first
- * @param truncated        true when a limit stopped reading before the end of the message
- * @param problem          the limit or defect that stopped parsing early, or null
- *
  * <p>The fields are fixed at construction. Values derived from them ({@link #derived}) are computed once, on
  * first use: a message is classified by one thread, so the cache is not synchronized.
  */
@@ -38,6 +28,19 @@ public final class ParsedMessage {
     private DeliveryStatus[] parsedReports;
     private int[] parsedLimits;
 
+    /**
+     * A parsed message.
+     *
+     * @param headers          the message's own header fields
+     * @param contentType      lowercase type/subtype of the top-level entity
+     * @param reportType       the report-type parameter of a multipart/report, lowercase, or null
+     * @param texts            text parts (text/*) in document order, including those of attached messages
+     * @param deliveryStatus   bodies of message/delivery-status and message/global-delivery-status parts
+     * @param feedbackReport   the body of a message/feedback-report part, or null
+     * @param attachedHeaders  header blocks of attached messages (message/rfc822, text/rfc822-headers), outermost first
+     * @param truncated        true when a limit stopped reading before the end of the message
+     * @param problem          the limit or defect that stopped parsing early, or null
+     */
     public ParsedMessage(HeaderBlock headers, String contentType, String reportType, List<TextPart> texts,
                          List<String> deliveryStatus, String feedbackReport, List<HeaderBlock> attachedHeaders,
                          boolean truncated, String problem) {
