@@ -19,7 +19,11 @@ final class AutoReplyFormat implements BounceFormat {
             "réponse automatique", "reponse automatique", "absence", "en congé",
             "respuesta automática", "respuesta automatica", "fuera de la oficina",
             "risposta automatica", "fuori ufficio", "resposta automática", "ausente",
-            "automatisch antwoord", "afwezig", "автоответ", "автоматический ответ", "自動応答", "不在");
+            "automatisch antwoord", "afwezig", "автоответ", "автоматический ответ", "自動応答", "不在",
+            // Exchange/Outlook's "Automatic reply:" prefix in further languages
+            "odpowiedź automatyczna", "automatiskt svar", "automatisk svar", "automaattinen vastaus",
+            "automatická odpověď", "automatikus válasz", "otomatik yanıt", "αυτόματη απάντηση",
+            "răspuns automat", "automatski odgovor", "автоматична відповідь", "自动回复", "自動回覆", "자동 회신");
 
     @Override
     public String name() {

@@ -115,7 +115,7 @@ final class PlainTextFormat implements BounceFormat {
                 explained |= r.status() != null || r.replyCode() != null
                         || ReasonRules.builtIn().forText(r.diagnostic()) != null;
             }
-            if (!explained) {
+            if (!explained || isListPost(m)) {
                 return null;
             }
         }
@@ -239,7 +239,7 @@ final class PlainTextFormat implements BounceFormat {
         int lines = 0;
         for (String line : section.split("\n", 2000)) {
             List<String> found = new ArrayList<>();
-            for (String a : Addresses.findAll(line, 8)) {
+            for (String a : isMessageIdLine(line) ? List.<String>of() : Addresses.findAll(line, 8)) {
                 if (!isIgnored(a, ignore) && !out.containsKey(a) && !isInsideUrl(line, a)) {
                     found.add(a);
                 }
@@ -259,6 +259,30 @@ final class PlainTextFormat implements BounceFormat {
         }
         return out;
     }
+
+    /**
+     * A post distributed by a mailing list (RFC 2369 headers): a person's message that quotes an SMTP
+     * error in its subject and body is not a bounce when nothing in its body starts a bounce report.
+     */
+    private static boolean isListPost(ParsedMessage m) {
+        return m.headers().has("list-post") || m.headers().has("list-id");
+    }
+
+    /** A quoted Message-ID, In-Reply-To or References line: its "addresses" are message ids, not recipients. */
+    private static boolean isMessageIdLine(String line) {
+        int i = 0;
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+            i++;
+        }
+        for (String name : MESSAGE_ID_FIELDS) {
+            if (line.regionMatches(true, i, name, 0, name.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String[] MESSAGE_ID_FIELDS = {"message-id:", "in-reply-to:", "references:"};
 
     private static boolean isInsideUrl(String line, String address) {
         int i = TextMarkers.lowerSameLength(line).indexOf(address.toLowerCase(Locale.ROOT));

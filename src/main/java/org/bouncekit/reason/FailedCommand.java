@@ -31,6 +31,8 @@ public final class FailedCommand {
             {">>> ehlo", HELO},
             {">>> helo", HELO},
             {"but my name was rejected", HELO},
+            // Postfix: the server answered the connection (its greeting) with an error
+            {"refused to talk to me", HELO},
             {"after mail from", MAIL},
             {"in reply to mail from", MAIL},
             {">>> mail from", MAIL},
