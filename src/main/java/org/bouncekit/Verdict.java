@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * What happened to one recipient of a bounced message, and what to do about it.
  *
- * @param recipient          the address as the sender knows it (Original-Recipient when given, else
- *                           Final-Recipient), domain lowercased, without {@code rfc822;}
- * @param originalRecipient  the DSN's Original-Recipient, or null
+ * @param recipient          the failed address: the DSN's Final-Recipient (or the address a non-standard bounce
+ *                           names), domain lowercased, without {@code rfc822;}
+ * @param originalRecipient  the DSN's Original-Recipient (the address the sender used, when it was rewritten on
+ *                           the way), or null
  * @param finalRecipient     the DSN's Final-Recipient (or the address the format reported), or null
  * @param action             the DSN action: failed, delayed, delivered, relayed, expanded (may be inferred)
  * @param status             the enhanced status code (e.g. {@code 5.1.1}), or null

@@ -13,6 +13,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.bouncekit.BounceClass;
+import org.bouncekit.Decision;
 import org.bouncekit.Reason;
 
 /**
@@ -193,6 +194,15 @@ public final class CodeDictionary {
     @Override
     public String toString() {
         return "CodeDictionary[" + locale.toLanguageTag() + "]";
+    }
+
+    /**
+     * What to do about a verdict: the reason's own advice, or the advice for this reason under another decision
+     * when the bundle has one ({@code reason.feedback.fix.none}: a feedback report that is no complaint).
+     */
+    public String howToFix(Reason reason, Decision decision) {
+        String key = "reason." + reason.wireName() + ".fix." + decision.wireName();
+        return has(key) ? text(key) : reason(reason).howToFix();
     }
 
     // ---- package-private access for the pages ----

@@ -108,6 +108,25 @@ public final class BounceFormats {
         }
     }
 
+    /** False for prose that only repeats the address ("<a@example.org>"): no diagnostic at all is better. */
+    private static boolean saysMoreThan(String diagnostic, String recipient) {
+        String rest = diagnostic.toLowerCase(java.util.Locale.ROOT).replace(recipient.toLowerCase(java.util.Locale.ROOT), "");
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (!Character.isWhitespace(c) && c != '<' && c != '>' && c != ':' && c != '"') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSuccess(String action) {
+        return action != null && switch (action.toLowerCase(java.util.Locale.ROOT)) {
+            case "delivered", "relayed", "expanded" -> true;
+            default -> false;
+        };
+    }
+
     /** Fills a DSN's missing diagnostics from the prose part, which often says more. */
     private DecodedBounce enrich(DecodedBounce d, ParsedMessage m) {
         boolean missing = false;
@@ -128,6 +147,9 @@ public final class BounceFormats {
         }
         List<RecipientRecord> out = new ArrayList<>(d.records());
         for (RecipientRecord r : out) {
+            if (isSuccess(r.action())) {
+                continue; // delivered, relayed, expanded: the prose's error text is another recipient's
+            }
             if (r.diagnostic() != null) {
                 // The DSN said something, but no reply code (e.g. "X-Unix; 77"): the transcript may have it.
                 if (r.replyCode() == null) {
@@ -141,7 +163,7 @@ public final class BounceFormats {
                 continue;
             }
             for (RecipientRecord p : byRecipient.getOrDefault(foldCase(r.recipient()), List.of())) {
-                if (p.diagnostic() != null) {
+                if (p.diagnostic() != null && saysMoreThan(p.diagnostic(), r.recipient())) {
                     r.diagnostic(p.diagnostic(), "body");
                     if (r.replyCode() == null) {
                         r.replyCode(p.replyCode());
@@ -151,7 +173,9 @@ public final class BounceFormats {
                     }
                 }
             }
-            if (r.diagnostic() == null && prose.records().size() == 1 && out.size() == 1) {
+            if (r.diagnostic() == null && prose.records().size() == 1 && out.size() == 1
+                    && prose.records().get(0).diagnostic() != null
+                    && saysMoreThan(prose.records().get(0).diagnostic(), prose.records().get(0).recipient())) {
                 RecipientRecord p = prose.records().get(0);
                 r.diagnostic(p.diagnostic(), "body");
                 if (r.replyCode() == null) {

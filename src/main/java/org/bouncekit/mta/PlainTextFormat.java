@@ -238,11 +238,24 @@ final class PlainTextFormat implements BounceFormat {
         StringBuilder current = null;
         int lines = 0;
         for (String line : section.split("\n", 2000)) {
+            if (opensAnotherAddressList(line)) {
+                current = null; // Sendmail's "----- The following addresses had ... -----": the block ends here
+                continue;
+            }
             List<String> found = new ArrayList<>();
+            StringBuilder again = null;
             for (String a : isMessageIdLine(line) ? List.<String>of() : Addresses.findAll(line, 8)) {
-                if (!isIgnored(a, ignore) && !out.containsKey(a) && !isInsideUrl(line, a)) {
-                    found.add(a);
+                if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
+                    if (!out.containsKey(a)) {
+                        found.add(a);
+                    } else if (again == null && line.strip().startsWith("<" + a + ">...")) {
+                        again = out.get(a); // a transcript's "<a@b>... Deferred: ..." line belongs to that address
+                    }
                 }
+            }
+            if (again != null && found.isEmpty()) {
+                current = again;
+                lines = 0;
             }
             if (!found.isEmpty() && out.size() < maxRecipients) {
                 for (String a : found) {
@@ -266,6 +279,13 @@ final class PlainTextFormat implements BounceFormat {
      */
     private static boolean isListPost(ParsedMessage m) {
         return m.headers().has("list-post") || m.headers().has("list-id");
+    }
+
+    /** A dashed heading that opens the next list of addresses (another outcome), not a transcript heading. */
+    private static boolean opensAnotherAddressList(String line) {
+        String t = line.strip();
+        return t.startsWith("---") && t.endsWith("---")
+                && TextMarkers.lowerSameLength(t).contains("following addresses");
     }
 
     /** A quoted Message-ID, In-Reply-To or References line: its "addresses" are message ids, not recipients. */

@@ -22,11 +22,41 @@ public final class Addresses {
         String v = value.trim();
         int semi = v.indexOf(';');
         if (semi > 0 && semi < 12 && isAddressType(v.substring(0, semi).trim())) {
+            boolean utf8 = v.substring(0, semi).trim().equalsIgnoreCase("utf-8");
             v = v.substring(semi + 1).trim();
+            if (utf8 && v.contains("\\x{")) {
+                v = decodeUnicodeEscapes(v);
+            }
         }
         // A DSN recipient field names an address by definition: an internal host without dots counts.
         List<String> found = findAll(v, 1, true);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * An RFC 6533 "utf-8" address with its non-ASCII characters written as {@code \x{HEX}} (utf-8-addr-xtext and
+     * -unitext), decoded: {@code j\x{FC}rgen@example.org} is "jürgen@example.org". A malformed escape is kept.
+     */
+    static String decodeUnicodeEscapes(String v) {
+        StringBuilder out = new StringBuilder(v.length());
+        int i = 0;
+        while (i < v.length()) {
+            int close = v.startsWith("\\x{", i) ? v.indexOf('}', i + 3) : -1;
+            if (close > i + 3 && close <= i + 9) {
+                try {
+                    int cp = Integer.parseInt(v.substring(i + 3, close), 16);
+                    if (Character.isValidCodePoint(cp) && cp >= 0x20) {
+                        out.appendCodePoint(cp);
+                        i = close + 1;
+                        continue;
+                    }
+                } catch (NumberFormatException e) {
+                    // not hex: kept as written
+                }
+            }
+            out.append(v.charAt(i++));
+        }
+        return out.toString();
     }
 
     /** rfc822, utf-8, x400, unknown, x-local or rfc-822, any case (no regex: this runs for every DSN field). */

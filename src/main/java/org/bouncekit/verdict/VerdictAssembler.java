@@ -3,6 +3,7 @@ package org.bouncekit.verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.bouncekit.BounceClass;
 import org.bouncekit.Decision;
 import org.bouncekit.Evidence;
@@ -86,7 +87,17 @@ public final class VerdictAssembler {
         if (action == null) {
             action = inferAction(kind, cls);
         }
-        if (cls == BounceClass.INFORMATIONAL && kind == MessageKind.DELIVERY) {
+        boolean success = isSuccessAction(action);
+        if (cls == BounceClass.INFORMATIONAL && (kind == MessageKind.DELIVERY || success)) {
+            // a delivered/relayed/expanded recipient in a mixed report: any error words near it are another's
+            if (success && reason != Reason.DELIVERED) {
+                evidence.clear();
+                evidence.add(new Evidence("delivered.action", action, "Action",
+                        "the report says this recipient's message was " + action));
+                if (reply != null && reply >= 400) {
+                    reply = null;
+                }
+            }
             reason = Reason.DELIVERED;
         } else if (cls != BounceClass.INFORMATIONAL && (reason == Reason.DELIVERED || reason == Reason.VACATION)) {
             reason = Reason.UNDEFINED;
@@ -107,12 +118,26 @@ public final class VerdictAssembler {
         }
 
         Decision decision = policy.decide(reason, cls, r.recipient(), r.remoteMta(), status);
-        String recommended = dictionary.reason(reason).howToFix();
+        if (decision == Decision.UNSUBSCRIBE && r.hintRule() != null && NOT_COMPLAINTS.contains(r.hintRule())) {
+            // a feedback report that is not a complaint: unsubscribing would do the opposite of what was reported
+            evidence.add(new Evidence("feedback.not-a-complaint", r.hintRule(), r.diagnosticField(),
+                    "this feedback type reports no complaint; the recipient is not unsubscribed"));
+            decision = Decision.NONE;
+        }
+        String recommended = dictionary.howToFix(reason, decision);
         return new Verdict(r.recipient(), r.originalRecipient(), r.recipient(), action, status, statusInferred,
                 reply, replyInferred, cls, reason, decision, r.diagnostic(), r.remoteMta(),
                 r.command() != null ? r.command() : command,
                 recommended, evidence, r.lastAttemptDate(), r.willRetryUntil());
     }
+
+    /**
+     * Feedback report types (RFC 5965, RFC 6591) that are not a recipient's complaint: "not-spam" (the user
+     * moved the message out of the spam folder) and "auth-failure" (a report on a message that failed
+     * SPF/DKIM/DMARC, typically a forgery).
+     */
+    private static final Set<String> NOT_COMPLAINTS = Set.of(
+            "feedback.not-spam", "feedback.auth-failure");
 
     private static BounceClass classOf(String status, Integer reply, String action, MessageKind kind, Reason reason,
                                        List<Evidence> evidence) {
@@ -186,6 +211,10 @@ public final class VerdictAssembler {
             }
         }
         return false;
+    }
+
+    private static boolean isSuccessAction(String action) {
+        return "delivered".equals(action) || "relayed".equals(action) || "expanded".equals(action);
     }
 
     private static String inferAction(MessageKind kind, BounceClass cls) {

@@ -142,4 +142,25 @@ class VerdictAssemblerTest {
         assertEquals(Reason.DELIVERED, v.reason());
         assertEquals(Decision.NONE, v.decision());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"abuse, UNSUBSCRIBE, Unsubscribe", "not-spam, NONE, no complaint", "auth-failure, NONE, no complaint"})
+    void onlyAComplaintUnsubscribesAndTheAdviceFollowsTheDecision(String type, Decision decision, String advice) {
+        RecipientRecord r = new RecipientRecord("reader@example.org").reasonHint(Reason.FEEDBACK, "feedback." + type);
+        Verdict v = assembler.assemble(r, MessageKind.FEEDBACK);
+        assertEquals(Reason.FEEDBACK, v.reason());
+        assertEquals(decision, v.decision());
+        assertTrue(v.recommendedAction().contains(advice), v.recommendedAction());
+    }
+
+    @Test
+    void aDeliveredRecipientInAMixedReportKeepsNoErrorFromTheProse() {
+        RecipientRecord r = new RecipientRecord("ok@example.org").action("delivered").status("2.0.0").replyCode(550)
+                .diagnostic("550 5.1.1 <other@example.org>... User unknown", "body");
+        Verdict v = assembler.assemble(r, MessageKind.BOUNCE);
+        assertEquals(BounceClass.INFORMATIONAL, v.bounceClass());
+        assertEquals(Reason.DELIVERED, v.reason());
+        assertNull(v.replyCode());
+        assertEquals("delivered.action", v.evidence().get(0).rule());
+    }
 }

@@ -1,0 +1,44 @@
+package org.bouncekit.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Addresses in DSN recipient fields: the address types of RFC 3464 and RFC 6533. */
+class AddressesTest {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            rfc822; <Alice@Example.COM>                  | Alice@example.com
+            RFC822;bob@example.org                        | bob@example.org
+            utf-8; jürgen@müller.example                  | jürgen@müller.example
+            utf-8; j\\x{00FC}rgen@m\\x{FC}ller.example     | jürgen@müller.example
+            utf-8; \\x{5F20}\\x{4E09}@example.cn            | 张三@example.cn
+            utf-8; j\\x{zz}rgen@example.org                | x{zz}rgen@example.org
+            rfc822; j\\x{00FC}rgen@example.org             | x{00FC}rgen@example.org
+            x-local; postmaster@mailhub                    | postmaster@mailhub
+            rfc822; no address here                        | -
+            """)
+    void normalizesRecipientFields(String field, String expected) {
+        assertEquals(expected, Addresses.normalize(field));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a\\x{41}b       | aAb
+            \\x{1F600}@x    | 😀@x
+            \\x{}@x         | \\x{}@x
+            \\x{0000041}@x  | \\x{0000041}@x
+            \\x{1}@x        | \\x{1}@x
+            tail\\x{41      | tail\\x{41
+            """)
+    void decodesOnlyWellFormedEscapes(String in, String out) {
+        assertEquals(out, Addresses.decodeUnicodeEscapes(in));
+    }
+
+    @org.junit.jupiter.api.Test
+    void nullStaysNull() {
+        assertNull(Addresses.normalize(null));
+    }
+}
