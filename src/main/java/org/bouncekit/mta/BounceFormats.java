@@ -3,6 +3,7 @@ package org.bouncekit.mta;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bouncekit.parse.ParsedMessage;
 
@@ -110,7 +111,7 @@ public final class BounceFormats {
 
     /** False for prose that only repeats the address ("<a@example.org>"): no diagnostic at all is better. */
     private static boolean saysMoreThan(String diagnostic, String recipient) {
-        String rest = diagnostic.toLowerCase(java.util.Locale.ROOT).replace(recipient.toLowerCase(java.util.Locale.ROOT), "");
+        String rest = diagnostic.toLowerCase(Locale.ROOT).replace(recipient.toLowerCase(Locale.ROOT), "");
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (!Character.isWhitespace(c) && c != '<' && c != '>' && c != ':' && c != '"') {
@@ -118,13 +119,6 @@ public final class BounceFormats {
             }
         }
         return false;
-    }
-
-    private static boolean isSuccess(String action) {
-        return action != null && switch (action.toLowerCase(java.util.Locale.ROOT)) {
-            case "delivered", "relayed", "expanded" -> true;
-            default -> false;
-        };
     }
 
     /** Fills a DSN's missing diagnostics from the prose part, which often says more. */
@@ -147,7 +141,7 @@ public final class BounceFormats {
         }
         List<RecipientRecord> out = new ArrayList<>(d.records());
         for (RecipientRecord r : out) {
-            if (isSuccess(r.action())) {
+            if (RecipientRecord.isSuccessAction(r.action())) {
                 continue; // delivered, relayed, expanded: the prose's error text is another recipient's
             }
             if (r.diagnostic() != null) {
@@ -173,10 +167,10 @@ public final class BounceFormats {
                     }
                 }
             }
-            if (r.diagnostic() == null && prose.records().size() == 1 && out.size() == 1
-                    && prose.records().get(0).diagnostic() != null
-                    && saysMoreThan(prose.records().get(0).diagnostic(), prose.records().get(0).recipient())) {
-                RecipientRecord p = prose.records().get(0);
+            RecipientRecord only = prose.records().size() == 1 && out.size() == 1 ? prose.records().get(0) : null;
+            if (r.diagnostic() == null && only != null && only.diagnostic() != null
+                    && saysMoreThan(only.diagnostic(), only.recipient())) {
+                RecipientRecord p = only;
                 r.diagnostic(p.diagnostic(), "body");
                 if (r.replyCode() == null) {
                     r.replyCode(p.replyCode());

@@ -188,7 +188,7 @@ final class DeliveryStatusFormat implements BounceFormat {
                 failed = true;
             } else if (a.equals("delayed") || s.startsWith("4")) {
                 delayed = true;
-            } else if (a.equals("delivered") || a.equals("relayed") || a.equals("expanded") || s.startsWith("2")) {
+            } else if (RecipientRecord.isSuccessAction(a) || s.startsWith("2")) {
                 delivered = true;
             } else {
                 failed = true;

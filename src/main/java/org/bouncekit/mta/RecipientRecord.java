@@ -51,6 +51,12 @@ public final class RecipientRecord {
     public RecipientRecord recipient(String v) { recipient = v; return this; }
     public RecipientRecord originalRecipient(String v) { originalRecipient = v; return this; }
     public RecipientRecord action(String v) { action = v; return this; }
+
+    /** True for the DSN actions of a success (RFC 3464): delivered, relayed, expanded; any case. */
+    public static boolean isSuccessAction(String action) {
+        return "delivered".equalsIgnoreCase(action) || "relayed".equalsIgnoreCase(action)
+                || "expanded".equalsIgnoreCase(action);
+    }
     public RecipientRecord status(String v) { status = v; return this; }
     public RecipientRecord replyCode(Integer v) { replyCode = v; return this; }
     public RecipientRecord diagnostic(String v, String field) { diagnostic = v; diagnosticField = field; return this; }

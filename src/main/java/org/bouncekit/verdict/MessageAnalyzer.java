@@ -96,7 +96,7 @@ public final class MessageAnalyzer {
         for (Verdict v : verdicts) {
             if ("delayed".equals(v.action())) {
                 delayed = true;
-            } else if (!"delivered".equals(v.action()) && !"relayed".equals(v.action()) && !"expanded".equals(v.action())) {
+            } else if (!RecipientRecord.isSuccessAction(v.action())) {
                 failed = true;
             }
         }

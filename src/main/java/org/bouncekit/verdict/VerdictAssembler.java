@@ -87,7 +87,7 @@ public final class VerdictAssembler {
         if (action == null) {
             action = inferAction(kind, cls);
         }
-        boolean success = isSuccessAction(action);
+        boolean success = RecipientRecord.isSuccessAction(action);
         if (cls == BounceClass.INFORMATIONAL && (kind == MessageKind.DELIVERY || success)) {
             // a delivered/relayed/expanded recipient in a mixed report: any error words near it are another's
             if (success && reason != Reason.DELIVERED) {
@@ -211,10 +211,6 @@ public final class VerdictAssembler {
             }
         }
         return false;
-    }
-
-    private static boolean isSuccessAction(String action) {
-        return "delivered".equals(action) || "relayed".equals(action) || "expanded".equals(action);
     }
 
     private static String inferAction(MessageKind kind, BounceClass cls) {
