@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
+import org.bouncekit.reason.FailedCommand;
 import org.bouncekit.parse.Addresses;
 import org.bouncekit.parse.ParsedMessage;
 import org.bouncekit.parse.SmtpCodes;
@@ -168,11 +169,29 @@ final class EximFormat implements BounceFormat {
         String diagnostic = ProseLines.join(reply.isEmpty() ? own : reply, List.of(), REPLY_PREFIX);
         RecipientRecord r = ProseLines.record(recipient, diagnostic).action(delayed ? "delayed" : "failed")
                 .command(command).remoteMta(remote);
-        if (head.toLowerCase(Locale.ROOT).startsWith("pipe to")) {
+        String headLower = head.toLowerCase(Locale.ROOT);
+        if (remote == null && command == null && reply.isEmpty() && head.indexOf('@') > 0
+                && !headLower.startsWith("pipe to") && !headLower.startsWith("save to") && !namesRemoteTries(own)) {
+            // No remote server was involved: Exim's own router refused the address (cPanel's ":fail: No Such
+            // User Here"), the lookup a receiving server makes at RCPT TO, not a filter's verdict on content.
+            // (Not for "retry timeout exceeded" and the like: those are about hosts tried earlier.)
+            r.command(FailedCommand.RCPT);
+        }
+        if (headLower.startsWith("pipe to")) {
             // The program Exim piped the message to failed: the receiving side's mailer, not the address.
             r.reasonHint(Reason.MAILERERROR, "exim.pipe");
         }
         records.add(r);
+    }
+
+    private static boolean namesRemoteTries(List<String> own) {
+        for (String t : own) {
+            String lower = TextMarkers.lowerSameLength(t);
+            if (lower.contains("retry") || lower.contains("host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address a recipient line stands for; local deliveries and bare names are resolved. */

@@ -104,7 +104,9 @@ public final class Addresses {
                 }
             }
             int end = at + 1;
-            while (end < n && end - at < 256 && isDomainChar(text.charAt(end))) {
+            // Brackets belong to an address literal ("user@[192.0.2.1]") only; "[SMTP:user@example.com]" closes text.
+            boolean literal = end < n && text.charAt(end) == '[';
+            while (end < n && end - at < 256 && isDomainChar(text.charAt(end), literal)) {
                 end++;
             }
             // Trailing dots and hyphens belong to the sentence, not the domain.
@@ -135,9 +137,9 @@ public final class Addresses {
                 || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0 || c > 127 && Character.isLetterOrDigit(c);
     }
 
-    private static boolean isDomainChar(char c) {
+    private static boolean isDomainChar(char c, boolean literal) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-'
-                || c == '[' || c == ']' || c > 127 && Character.isLetterOrDigit(c);
+                || literal && (c == '[' || c == ']' || c == ':') || c > 127 && Character.isLetterOrDigit(c);
     }
 
     /**

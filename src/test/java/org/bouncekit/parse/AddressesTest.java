@@ -37,6 +37,23 @@ class AddressesTest {
         assertEquals(out, Addresses.decodeUnicodeEscapes(in));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Delivery to [SMTP:user@example.com] failed  | user@example.com
+            postmaster@[192.0.2.1] said: 550            | postmaster@[192.0.2.1]
+            <u@[IPv6:2001:DB8::1]>                      | u@[ipv6:2001:db8::1]
+            (a@example.org), [b@example.net].           | a@example.org
+            """)
+    void bracketsBelongToAddressLiteralsOnly(String text, String first) {
+        assertEquals(first, Addresses.findAll(text, 4).get(0));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBracketClosingTheTextIsNotPartOfTheDomain() {
+        assertEquals(java.util.List.of("a@example.org", "b@example.net"),
+                Addresses.findAll("(a@example.org), [b@example.net].", 4));
+    }
+
     @org.junit.jupiter.api.Test
     void nullStaysNull() {
         assertNull(Addresses.normalize(null));
