@@ -185,6 +185,26 @@ public final class ParsedMessage {
         return "";
     }
 
+    /**
+     * The first attached message read as a message of its own (its headers, its text parts, the messages it
+     * carries), or null when nothing is attached: a bounce forwarded as an attachment (an NDR a user forwarded,
+     * a list's "uncaught bounce" notice) is then classified from the bounce it carries. Its delivery-status
+     * parts, if any, are already this message's own (see {@link MimeParser}).
+     */
+    public ParsedMessage attachedMessage() {
+        if (attachedHeaders.isEmpty()) {
+            return null;
+        }
+        List<TextPart> inner = new java.util.ArrayList<>();
+        for (TextPart p : texts) {
+            if (p.inAttached() && !p.mimeType().equals("text/rfc822-headers") && !p.mimeType().startsWith("message/")) {
+                inner.add(new TextPart(p.mimeType(), p.text(), false, p.headers()));
+            }
+        }
+        return new ParsedMessage(attachedHeaders.get(0), "text/plain", null, inner, List.of(), null,
+                attachedHeaders.subList(1, attachedHeaders.size()), truncated, problem);
+    }
+
     /** Header fields of the returned original message, or an empty block. */
     public HeaderBlock originalHeaders() {
         return attachedHeaders.isEmpty() ? HeaderBlock.empty() : attachedHeaders.get(0);

@@ -49,10 +49,20 @@ public final class MessageAnalyzer {
                 return BounceReport.unreadable(m.problem() != null ? m.problem() : "no header fields: not an RFC 5322 message");
             }
             DecodedBounce d = formats.decode(m);
-            OriginalMessage original = original(m);
             String messageId = m.headers().first("message-id");
+            String subject = m.subject();
             if (d == null) {
-                return new BounceReport(MessageKind.NOT_BOUNCE, messageId, null, m.subject(), original, List.of(), null,
+                // Not a bounce itself, but it may carry one (forwarded as an attachment): that one is read then.
+                ParsedMessage inner = m.attachedMessage();
+                DecodedBounce carried = inner == null ? null : formats.decode(inner);
+                if (carried != null && (carried.kind() == MessageKind.BOUNCE || carried.kind() == MessageKind.DELAY)) {
+                    d = carried;
+                    m = inner;
+                }
+            }
+            OriginalMessage original = original(m);
+            if (d == null) {
+                return new BounceReport(MessageKind.NOT_BOUNCE, messageId, null, subject, original, List.of(), null,
                         m.truncated());
             }
             List<Verdict> verdicts = new ArrayList<>(d.records().size());
@@ -70,7 +80,7 @@ public final class MessageAnalyzer {
             }
             // Formats stop at maxRecipients: the report then holds only the first ones and must say so.
             boolean recipientsCut = d.records().size() >= limits.maxRecipients();
-            return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), m.subject(), original,
+            return new BounceReport(kindOf(d.kind(), verdicts), messageId, d.format(), subject, original,
                     verdicts, null, m.truncated() || recipientsCut, d.reportingMta());
         } catch (RuntimeException | StackOverflowError e) {
             return BounceReport.unreadable("could not classify: " + MimeParserErrors.describe(e));
