@@ -76,6 +76,9 @@ public final class BounceFormats {
         if (d != null) {
             return d;
         }
+        if (PersonalMail.isPersonalReply(m)) {
+            return autoReply.decode(m); // a conversation that quotes a bounce is not one
+        }
         for (BounceFormat f : specific) {
             d = tryDecode(f, m);
             if (d != null) {

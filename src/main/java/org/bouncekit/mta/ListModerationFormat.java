@@ -31,7 +31,8 @@ final class ListModerationFormat implements BounceFormat {
             "the reason it is being held", "the message is being held because", "reason:",
             "der grund für das zurückhalten", "la raison de la retenue", "el motivo de la retención");
     /** Local-part prefixes and suffixes of a list's administrative addresses, lowercase. */
-    private static final List<String> ADMIN_SUFFIXES = List.of("-owner", "-bounces", "-request", "-admin");
+    private static final List<String> ADMIN_SUFFIXES = List.of("-owner", "-bounces", "-request", "-admin",
+            "+owner", "+owners"); // groups.io and Google Groups: main+owner@, name+owners@
     private static final String ADMIN_PREFIX = "owner-";
 
     @Override
@@ -83,7 +84,7 @@ final class ListModerationFormat implements BounceFormat {
             }
         }
         for (String name : new String[] {"from", "sender", "return-path"}) {
-            String a = Addresses.normalize(m.headers().first(name));
+            String a = Addresses.normalize(angleAddress(m.headers().first(name)));
             if (a != null && (listOf(a) != null || LIST_MANAGERS.contains(a.substring(0, a.lastIndexOf('@'))
                     .toLowerCase(Locale.ROOT)))) {
                 return true;
@@ -134,7 +135,7 @@ final class ListModerationFormat implements BounceFormat {
             return inSubject;
         }
         for (String name : new String[] {"from", "sender", "return-path", "errors-to"}) {
-            String list = listOf(Addresses.normalize(m.headers().first(name)));
+            String list = listOf(Addresses.normalize(angleAddress(m.headers().first(name))));
             if (list != null) {
                 return list;
             }
@@ -145,6 +146,20 @@ final class ListModerationFormat implements BounceFormat {
             }
         }
         return null;
+    }
+
+    /**
+     * The angle-bracketed address of a header value, or the value: a display name may itself hold an
+     * address ("main@group.example Moderators" &lt;main+owner@group.example&gt;), and the address that sent the
+     * notice is the one in brackets.
+     */
+    private static String angleAddress(String value) {
+        if (value == null) {
+            return null;
+        }
+        int close = value.lastIndexOf('>');
+        int open = close < 0 ? -1 : value.lastIndexOf('<', close);
+        return open >= 0 ? value.substring(open, close + 1) : value;
     }
 
     /** The list address an administrative address belongs to, or null. */

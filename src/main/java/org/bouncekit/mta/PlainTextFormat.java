@@ -69,8 +69,9 @@ final class PlainTextFormat implements BounceFormat {
         String lower = bounceTextLower(m); // indexes into body
         int start = firstMarker(lower, markers.bounceStart);
         boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
-        if (start < 0 && !headerSignal) {
-            return null;
+        if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
+                && !m.headers().has("x-failed-recipients")) {
+            return null; // a list post or digest that pastes a bounce is the list's mail
         }
         String section = errorSection(body, lower, Math.max(start, 0));
         Set<String> ignore = ignoredAddresses(m);
@@ -110,14 +111,19 @@ final class PlainTextFormat implements BounceFormat {
             // Header signals alone: demand an SMTP code, or wording that names a delivery failure,
             // next to the address, so that ordinary mail from a postmaster address is not taken
             // for a bounce.
-            boolean explained = false;
+            List<RecipientRecord> explained = new ArrayList<>(records.size());
             for (RecipientRecord r : records) {
-                explained |= r.status() != null || r.replyCode() != null
-                        || ReasonRules.builtIn().forText(r.diagnostic()) != null;
+                if (r.status() != null || r.replyCode() != null
+                        || ReasonRules.builtIn().forText(r.diagnostic()) != null) {
+                    explained.add(r);
+                }
             }
-            if (!explained || isListPost(m)) {
+            if (explained.isEmpty() || isListPost(m) || PersonalMail.sentAsOrdinaryMail(m)) {
                 return null;
             }
+            // Without a report's structure, an address the prose names but says nothing about (a contact
+            // address after the explanation) is no failed recipient.
+            records = explained;
         }
         String mta = markers.signature(lower);
         return new DecodedBounce(mta == null ? name() : mta, kindOf(lower), records);

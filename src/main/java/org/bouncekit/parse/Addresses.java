@@ -28,6 +28,16 @@ public final class Addresses {
                 v = decodeUnicodeEscapes(v);
             }
         }
+        // A display name may itself look like an address ("\"list@example.org Moderators\" <list+owner@...>"):
+        // the address in angle brackets is the one meant.
+        int open = v.indexOf('<');
+        int close = open < 0 ? -1 : v.indexOf('>', open);
+        if (close > open + 1 && v.indexOf('@', open) > open && v.indexOf('@', open) < close) {
+            List<String> bracketed = findAll(v.substring(open + 1, close), 1, true);
+            if (!bracketed.isEmpty()) {
+                return bracketed.get(0);
+            }
+        }
         // A DSN recipient field names an address by definition: an internal host without dots counts.
         List<String> found = findAll(v, 1, true);
         return found.isEmpty() ? null : found.get(0);

@@ -88,7 +88,7 @@ public final class SmtpCodes {
         return dots == 2 ? i : -1;
     }
 
-    /** The reply code starting at {@code i}, or -1: [245][0-5][0-9] standing alone as a token. */
+    /** The reply code starting at {@code i}, or -1: [45][0-5][0-9] or a defined 2yz code, standing alone as a token. */
     private static int replyCodeAt(String t, int i, int n) {
         if (i + 3 > n) {
             return -1;
@@ -117,7 +117,10 @@ public final class SmtpCodes {
                 return -1;
             }
         }
-        return (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+        int code = (a - '0') * 100 + (b - '0') * 10 + (c - '0');
+        // Success replies are few (RFC 5321, RFC 4954): "Digest, Vol 212" or "page 230" is no reply.
+        return a != '2' || code == 211 || code == 214 || code == 220 || code == 221 || code == 235 || code == 250
+                || code == 251 || code == 252 ? code : -1;
     }
 
     /** The enhanced status starting exactly at {@code i}, or null. */

@@ -19,6 +19,9 @@ class AddressesTest {
             rfc822; j\\x{00FC}rgen@example.org             | x{00FC}rgen@example.org
             x-local; postmaster@mailhub                    | postmaster@mailhub
             rfc822; no address here                        | -
+            "main@groups.example.io Moderators" <main+owner@groups.example.io> | main+owner@groups.example.io
+            Anna <anna@example.org>                        | anna@example.org
+            <>                                             | -
             """)
     void normalizesRecipientFields(String field, String expected) {
         assertEquals(expected, Addresses.normalize(field));
