@@ -93,12 +93,26 @@ final class DeliveryStatusFormat implements BounceFormat {
         return -1;
     }
 
+    /** A file path or pipe command written where an address belongs. */
+    private static boolean isDeliveryTarget(String address) {
+        if (address == null || address.isEmpty()) {
+            return false;
+        }
+        char c = address.charAt(0) == '"' && address.length() > 1 ? address.charAt(1) : address.charAt(0);
+        return c == '/' || c == '|';
+    }
+
     /** One recipient group's fields as a record; null when it names no address. */
     static RecipientRecord fromFields(Map<String, String> f) {
         String finalRcpt = Addresses.normalize(f.get("final-recipient"));
         String originalRcpt = Addresses.normalize(f.get("original-recipient"));
         String actual = Addresses.normalize(f.get("x-actual-recipient"));
         String recipient = finalRcpt != null ? finalRcpt : originalRcpt != null ? originalRcpt : actual;
+        // A local delivery to a file or a pipe ("/var/mail/ann@host", "|/usr/bin/procmail"@host) reports that
+        // target as Final-Recipient: no address anyone mails; the address the sender used is.
+        if (isDeliveryTarget(finalRcpt) && originalRcpt != null && !isDeliveryTarget(originalRcpt)) {
+            recipient = originalRcpt;
+        }
         if (recipient == null) {
             return null;
         }

@@ -84,7 +84,17 @@ final class PlainTextFormat implements BounceFormat {
         }
         if (blocks.isEmpty()) {
             String verp = verpRecipient(m);
-            String fallback = verp != null ? verp : Addresses.normalize(m.originalHeaders().first("to"));
+            List<String> sent = verp != null ? List.of(verp) : originalRecipients(m);
+            if (sent.size() > 1) {
+                // Sent to several, none named: a bounce whose failed recipient cannot be told. A guess would
+                // suppress a working address.
+                SmtpCodes.Found codes = SmtpCodes.find(section);
+                boolean explained = codes.status() != null || codes.replyCode() != null
+                        || ReasonRules.builtIn().forText(section) != null;
+                return explained && !isListPost(m) && !PersonalMail.sentAsOrdinaryMail(m)
+                        ? new DecodedBounce(name(), kindOf(lower), List.of()) : null;
+            }
+            String fallback = sent.isEmpty() ? Addresses.normalize(m.originalHeaders().first("to")) : sent.get(0);
             if (fallback == null) {
                 return null;
             }
@@ -345,6 +355,22 @@ final class PlainTextFormat implements BounceFormat {
             for (String v : orig.all(name)) {
                 for (String a : Addresses.findAll(v, 4)) {
                     out.add(a.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The returned message's recipients (To and Cc), at most two: enough to tell one from several. */
+    private static List<String> originalRecipients(ParsedMessage m) {
+        HeaderBlock orig = m.originalHeaders();
+        List<String> out = new ArrayList<>(2);
+        for (String name : new String[] {"to", "cc"}) {
+            for (String v : orig.all(name)) {
+                for (String a : Addresses.findAll(v, 2)) {
+                    if (out.size() < 2 && !out.contains(a)) {
+                        out.add(a);
+                    }
                 }
             }
         }

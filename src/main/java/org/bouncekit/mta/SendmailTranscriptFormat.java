@@ -17,6 +17,7 @@ final class SendmailTranscriptFormat implements BounceFormat {
     private static final List<String> STARTS = List.of("transcript of session follows");
     private static final List<String> ENDS = List.of("-----");
     private static final String ELLIPSIS = "... ";
+    private static final List<String> FATAL_LIST = List.of("following addresses had permanent fatal errors");
 
     private final int maxRecipients;
 
@@ -76,6 +77,7 @@ final class SendmailTranscriptFormat implements BounceFormat {
                 replies.clear();
             }
         }
+        addListedFatal(body, records);
         if (records.isEmpty() && hostLine != null) {
             // Only a host was named ("421 example.com (smtp)... Deferred: ..."): the recipient is the
             // To of the returned message.
@@ -87,6 +89,45 @@ final class SendmailTranscriptFormat implements BounceFormat {
             }
         }
         return records.isEmpty() ? null : new DecodedBounce(name(), DeliveryStatusFormat.kindOf(records), records);
+    }
+
+    /**
+     * Adds the recipients of sendmail's "following addresses had permanent fatal errors" list that the
+     * transcript has no summary line for (a recipient refused after DATA, or one named with a display
+     * name), each with its "(reason: ...)" line as diagnostic; one without a reason line is left alone.
+     */
+    private void addListedFatal(String body, List<RecipientRecord> records) {
+        String pending = null;
+        for (String raw : ProseLines.section(body, FATAL_LIST, ENDS)) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean reason = line.regionMatches(true, 0, "(reason:", 0, 8);
+            if (pending != null && reason) {
+                String diagnostic = line.substring(8, line.endsWith(")") ? line.length() - 1 : line.length()).strip();
+                records.add(ProseLines.record(pending, diagnostic).action("failed"));
+                pending = null;
+                continue;
+            }
+            pending = null; // without its reason, the transcript or another format tells this one's outcome
+            if (reason || line.startsWith("(") || records.size() >= maxRecipients) {
+                continue;
+            }
+            String address = Addresses.normalize(line);
+            if (address != null && !named(records, address)) {
+                pending = address;
+            }
+        }
+    }
+
+    private static boolean named(List<RecipientRecord> records, String address) {
+        for (RecipientRecord r : records) {
+            if (r.recipient().equalsIgnoreCase(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The address before "... " once sendmail's own code and status are skipped, or null. */

@@ -153,6 +153,26 @@ public final class Addresses {
     }
 
     /**
+     * Where the encoded recipient starts in a VERP local part. A list name may hold hyphens
+     * ("members-bounces+anna=example.org"): a "+" is the separator when there is one; otherwise the "-" after
+     * "bounces"/"bounce" ("news-bounces-anna=example.org"), else the first "-".
+     */
+    private static int verpSeparator(String local) {
+        int plus = local.indexOf('+');
+        if (plus > 0) {
+            return plus;
+        }
+        String lower = local.toLowerCase(Locale.ROOT);
+        for (String token : new String[] {"bounces-", "bounce-"}) {
+            int i = lower.indexOf(token);
+            if (i >= 0) {
+                return i + token.length() - 1;
+            }
+        }
+        return local.indexOf('-');
+    }
+
+    /**
      * The address a VERP return path encodes ("bounces+alice=example.com@sender.example" ->
      * "alice@example.com"), or null when {@code address} is not VERP-shaped.
      */
@@ -165,14 +185,8 @@ public final class Addresses {
             return null;
         }
         String local = address.substring(0, at);
-        int sep = -1;
-        for (char c : new char[] {'+', '-'}) {
-            int i = local.indexOf(c);
-            if (i > 0 && (sep < 0 || i < sep)) {
-                sep = i;
-            }
-        }
-        if (sep < 0) {
+        int sep = verpSeparator(local);
+        if (sep <= 0) {
             return null;
         }
         String rest = local.substring(sep + 1);

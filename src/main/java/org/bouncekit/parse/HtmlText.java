@@ -9,6 +9,10 @@ final class HtmlText {
         StringBuilder out = new StringBuilder(html.length() / 2);
         int len = html.length();
         int i = 0;
+        // A link "<a href="mailto:ADDR">Name</a>" may be the only place an NDR names the recipient: when the link
+        // text shows no address, the address is written after it ("Name <ADDR>").
+        String mailto = null;
+        int linkTextStart = 0;
         while (i < len) {
             char c = html.charAt(i);
             if (c == '<') {
@@ -23,6 +27,15 @@ final class HtmlText {
                     continue;
                 }
                 String tag = html.substring(i + 1, Math.min(close, i + 12)).toLowerCase(java.util.Locale.ROOT);
+                if (tag.startsWith("a ") || tag.startsWith("a\t") || tag.startsWith("a\n")) {
+                    mailto = mailtoAddress(html, i + 2, close);
+                    linkTextStart = out.length();
+                } else if (tag.startsWith("/a") && mailto != null) {
+                    if (out.indexOf("@", linkTextStart) < 0) {
+                        out.append(" <").append(mailto).append('>');
+                    }
+                    mailto = null;
+                }
                 if (tag.startsWith("style") || tag.startsWith("script")) {
                     String endTag = tag.startsWith("style") ? "</style" : "</script";
                     int e = indexOfIgnoreCase(html, endTag, close);
@@ -64,6 +77,42 @@ final class HtmlText {
             }
         }
         return out.toString();
+    }
+
+    /** The address of a {@code href="mailto:..."} attribute between {@code from} and {@code to}, or null. */
+    static String mailtoAddress(String html, int from, int to) {
+        int m = -1;
+        for (int k = from; k + 7 <= to; k++) { // within the tag only: a page of links stays linear
+            if (html.regionMatches(true, k, "mailto:", 0, 7)) {
+                m = k;
+                break;
+            }
+        }
+        if (m < 0) {
+            return null;
+        }
+        StringBuilder a = new StringBuilder();
+        for (int k = m + 7; k < to && a.length() <= 254; k++) {
+            char c = html.charAt(k);
+            if (c == '"' || c == '\'' || c == '?' || c == '>' || c <= ' ') {
+                break;
+            }
+            if (c == '%' && k + 2 < to && hex(html.charAt(k + 1)) >= 0 && hex(html.charAt(k + 2)) >= 0) {
+                char decoded = (char) (hex(html.charAt(k + 1)) * 16 + hex(html.charAt(k + 2)));
+                if (decoded > ' ' && decoded < 0x7f) {
+                    a.append(decoded);
+                    k += 2;
+                    continue;
+                }
+            }
+            a.append(c);
+        }
+        int at = a.indexOf("@");
+        return at > 0 && at < a.length() - 1 && a.length() <= 254 ? a.toString() : null;
+    }
+
+    private static int hex(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     private static boolean isAddress(String s, int from, int to) {

@@ -57,6 +57,20 @@ class AddressesTest {
                 Addresses.findAll("(a@example.org), [b@example.net].", 4));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            bounces+alice=example.com@sender.example              | alice@example.com
+            members-bounces+k.oconnor=example.net@lists.example   | k.oconnor@example.net
+            news-bounces-anna-maria=example.org@lists.example     | anna-maria@example.org
+            bounces+anna+news=Example.ORG@sender.example          | anna+news@example.org
+            bounce-bob=example.org@mail.example                   | bob@example.org
+            alice@example.com                                     | -
+            list-owner@example.com                                | -
+            """)
+    void verpReturnPaths(String returnPath, String expected) {
+        assertEquals(expected, Addresses.fromVerp(returnPath));
+    }
+
     @org.junit.jupiter.api.Test
     void nullStaysNull() {
         assertNull(Addresses.normalize(null));
