@@ -19,6 +19,7 @@ public final class BounceFormats {
     private final List<BounceFormat> specific;
 
     private final InlineReportFormat inlineReport;
+    private final int maxRecipients;
 
     public BounceFormats(int maxRecipients) {
         this(org.bouncekit.Limits.DEFAULT.withMaxRecipients(maxRecipients));
@@ -26,6 +27,7 @@ public final class BounceFormats {
 
     public BounceFormats(org.bouncekit.Limits limits) {
         int maxRecipients = limits.maxRecipients();
+        this.maxRecipients = maxRecipients;
         this.inlineReport = new InlineReportFormat(limits);
         this.feedback = new FeedbackReportFormat(maxRecipients);
         this.dsn = new DeliveryStatusFormat(maxRecipients);
@@ -82,7 +84,7 @@ public final class BounceFormats {
         for (BounceFormat f : specific) {
             d = tryDecode(f, m);
             if (d != null) {
-                return d;
+                return withReportDates(d, m);
             }
         }
         d = dsn.decode(m);
@@ -110,6 +112,37 @@ public final class BounceFormats {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A format read the prose, but the message also has a delivery-status part (an Exim warning does): its
+     * Last-Attempt-Date and Will-Retry-Until, which prose seldom states, are taken over by address.
+     */
+    private DecodedBounce withReportDates(DecodedBounce d, ParsedMessage m) {
+        if (m.deliveryStatus().isEmpty()) {
+            return d;
+        }
+        Map<String, RecipientRecord> byRecipient = new HashMap<>();
+        for (int b = 0; b < m.deliveryStatus().size(); b++) {
+            for (Map<String, String> f : m.deliveryStatusFields(b, maxRecipients).recipientFields()) {
+                RecipientRecord r = DeliveryStatusFormat.fromFields(f);
+                if (r != null) {
+                    byRecipient.putIfAbsent(foldCase(r.recipient()), r);
+                }
+            }
+        }
+        for (RecipientRecord r : d.records()) {
+            RecipientRecord dsn = byRecipient.get(foldCase(r.recipient()));
+            if (dsn != null) {
+                if (r.lastAttemptDate() == null) {
+                    r.lastAttemptDate(dsn.lastAttemptDate());
+                }
+                if (r.willRetryUntil() == null) {
+                    r.willRetryUntil(dsn.willRetryUntil());
+                }
+            }
+        }
+        return d;
     }
 
     /** False for prose that only repeats the address ("<a@example.org>"): no diagnostic at all is better. */

@@ -74,7 +74,8 @@ final class MDaemonFormat implements BounceFormat {
             }
         }
         List<RecipientRecord> records = new ArrayList<>();
-        String action = isDelay(lower) ? "delayed" : "failed";
+        // the notice wraps its sentences anywhere
+        String action = isDelay(TextMarkers.singleSpaced(lower)) ? "delayed" : "failed";
         for (Map.Entry<String, String> e : s.outcome().entrySet()) {
             if (records.size() >= maxRecipients) {
                 break;

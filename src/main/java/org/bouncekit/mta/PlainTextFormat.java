@@ -139,12 +139,9 @@ final class PlainTextFormat implements BounceFormat {
         return new DecodedBounce(mta == null ? name() : mta, kindOf(lower), records);
     }
 
-    private static MessageKind kindOf(String lower) {
-        boolean delayed = lower.contains("delivery has been delayed") || lower.contains("has been delayed")
-                || lower.contains("will continue to try") || lower.contains("will keep trying")
-                || lower.contains("still trying") || lower.contains("warning: message");
-        return delayed && !lower.contains("permanent") && !lower.contains("given up") && !lower.contains("gave up")
-                ? MessageKind.DELAY : MessageKind.BOUNCE;
+    private MessageKind kindOf(String lower) {
+        // the [delay], [final] and [final-conditional] markers of text-bounce.txt
+        return markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
     }
 
     /**

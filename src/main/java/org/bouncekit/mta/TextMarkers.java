@@ -23,6 +23,10 @@ final class TextMarkers {
     final List<String> originalStart;
     final List<String> ignoredLocalParts;
     final List<Signature> signatures;
+    /** Words of a delay warning, and of a final failure that outrank them; see {@link #saysDelayed}. */
+    final List<String> delay;
+    final List<String> finalFailure;
+    final List<String> finalConditional;
 
     private TextMarkers(Map<String, List<String>> sections) {
         subjects = sections.getOrDefault("subject", List.of());
@@ -36,6 +40,9 @@ final class TextMarkers {
             sigs.add(new Signature(line.substring(0, eq), line.substring(eq + 1).split(" \\.\\.\\. ")));
         }
         signatures = List.copyOf(sigs);
+        delay = sections.getOrDefault("delay", List.of());
+        finalFailure = sections.getOrDefault("final", List.of());
+        finalConditional = sections.getOrDefault("final-conditional", List.of());
     }
 
     static final TextMarkers BUILT_IN = load();
@@ -94,6 +101,57 @@ final class TextMarkers {
             }
         }
         return false;
+    }
+
+    /**
+     * True when a bounce's own lowercased text says delivery is still being tried (a warning) and does not
+     * say the attempt ended. Matched over the text with white space collapsed, as notices wrap their
+     * sentences anywhere. A final-failure word inside a sentence about a possible future outcome ("you will
+     * be told if delivery fails permanently") does not count.
+     */
+    boolean saysDelayed(String lower) {
+        String flat = singleSpaced(lower);
+        return containsAny(flat, delay) && !saysFinal(flat);
+    }
+
+    private boolean saysFinal(String flat) {
+        for (String m : finalFailure) {
+            for (int i = flat.indexOf(m); i >= 0; i = flat.indexOf(m, i + 1)) {
+                if (!conditionalAt(flat, m, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean conditionalAt(String flat, String marker, int at) {
+        for (String c : finalConditional) {
+            int off = c.indexOf(marker);
+            if (off >= 0 && at - off >= 0 && flat.startsWith(c, at - off)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code s} with each run of white space replaced by one space. */
+    static String singleSpaced(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** The MTA whose signature appears in the text, or null. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code fixtures/odd/NAME.eml} is classified whole with LF, CRLF and CR line endings and checked against
  * {@code NAME.properties}: {@code kind}, optional {@code mta}, {@code count}, and per verdict
  * {@code N.recipient}, {@code N.status}, {@code N.replyCode}, {@code N.reason}, {@code N.decision},
- * {@code N.class}, {@code N.remoteMta} (exact), {@code N.diagnostic} (a part of the diagnostic) and {@code N.evidence} (the
+ * {@code N.class}, {@code N.remoteMta}, {@code N.willRetryUntil} (exact), {@code N.diagnostic} (a part of the diagnostic) and {@code N.evidence} (the
  * start of one evidence rule). A key that is absent is not checked; {@code -} means null.
  *
  * <p>{@code fixtures/blind/} holds a blind test of generalization in the same form: bounces, auto-replies and
@@ -101,6 +101,7 @@ class OddFormatsTest {
         expect(expected, n + ".decision", v.decision().wireName(), at);
         expect(expected, n + ".class", v.bounceClass().wireName(), at);
         expect(expected, n + ".remoteMta", v.remoteMta(), at);
+        expect(expected, n + ".willRetryUntil", v.willRetryUntil(), at);
         String part = expected.getProperty(n + ".diagnostic");
         if (part != null) {
             assertNotNull(v.diagnostic(), at + "diagnostic");
