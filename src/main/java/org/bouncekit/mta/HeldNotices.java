@@ -37,7 +37,7 @@ final class HeldNotices {
     }
 
     /**
-     * {@code flat(text).contains(phrase)} without building the flat text (that was a tenth of a scan): each
+     * {@code TextMarkers.singleSpaced(text).contains(phrase)} without building the flat text (that was a tenth of a scan): each
      * word of the phrase appears in {@code text} as it is, so the longest one rules out most texts in one
      * search; where it appears, the phrase is matched from each place its first word occurs, each space
      * matching a run of white space.
@@ -45,7 +45,7 @@ final class HeldNotices {
     static boolean flatContains(String text, String phrase) {
         String longest = longestWordCached(phrase);
         if (longest == null) {
-            return flat(text).contains(phrase);
+            return TextMarkers.singleSpaced(text).contains(phrase);
         }
         if (!text.contains(longest)) {
             return false;
@@ -127,24 +127,6 @@ final class HeldNotices {
         return phrase.substring(bestStart, bestEnd);
     }
 
-    /** {@code s} with each run of white space replaced by one space. */
-    private static String flat(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     /**
      * True when the message's headers or delivery-status part report a failure as bounces do:
