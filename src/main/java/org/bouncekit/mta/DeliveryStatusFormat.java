@@ -1,9 +1,11 @@
 package org.bouncekit.mta;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
@@ -47,6 +49,9 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         List<RecipientRecord> records = new ArrayList<>();
         String reportingMta = null;
+        // A gateway may attach the same report twice: a group repeated field for field in a later part
+        // is the same recipient, not a second one.
+        Set<Map<String, String>> earlier = new HashSet<>();
         for (int b = 0; b < count; b++) {
             int room = maxRecipients - records.size();
             // parsed once per message: other formats have looked at the same report
@@ -55,10 +60,13 @@ final class DeliveryStatusFormat implements BounceFormat {
                 reportingMta = stripType(ds.messageFields().get("reporting-mta"));
             }
             for (Map<String, String> f : ds.recipientFields()) {
-                RecipientRecord r = fromFields(f);
+                RecipientRecord r = b > 0 && earlier.contains(f) ? null : fromFields(f);
                 if (r != null) {
                     records.add(r);
                 }
+            }
+            if (b + 1 < count) {
+                earlier.addAll(ds.recipientFields());
             }
         }
         if (records.isEmpty()) {
