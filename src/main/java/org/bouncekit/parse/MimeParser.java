@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.BodyDescriptor;
@@ -60,7 +61,7 @@ public final class MimeParser {
 
     /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
     public ParsedMessage parse(byte[] raw, long deadlineNanos) {
-        byte[] message = withoutMboxSeparator(LineEndings.toLf(raw));
+        byte[] message = withoutLeadingBlankLines(withoutMboxSeparator(LineEndings.toLf(raw)));
         ParsedMessage parsed = parseStructure(message, deadlineNanos);
         if (!parsed.headers().has("content-type")) {
             // Rare, and only then worth a look at the raw header and body: a multipart that lost its header.
@@ -113,6 +114,31 @@ public final class MimeParser {
             }
         }
         return m;
+    }
+
+    /**
+     * The message without blank lines before its first header field (a message saved with a leading empty
+     * line would otherwise be all body and no header). Only when a header field does follow them.
+     */
+    private static byte[] withoutLeadingBlankLines(byte[] m) {
+        int i = 0;
+        while (i < m.length && m[i] == '\n') {
+            i++;
+        }
+        if (i == 0 || i == m.length) {
+            return m;
+        }
+        int colon = -1;
+        for (int k = i; k < m.length && k - i < 80 && m[k] != '\n'; k++) {
+            if (m[k] == ':') {
+                colon = k;
+                break;
+            }
+            if (m[k] <= ' ' || m[k] >= 127) {
+                return m; // a field name has no spaces or controls
+            }
+        }
+        return colon > i ? Arrays.copyOfRange(m, i, m.length) : m;
     }
 
     static String describe(Throwable e) {
@@ -232,11 +258,11 @@ public final class MimeParser {
                 case "message/delivery-status":
                 case "message/global-delivery-status":
                     (messageDepth > 1 ? attachedDeliveryStatus : deliveryStatus)
-                            .add(read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS));
+                            .add(read(decoded(stream, bd, MAX_REPORT_CHARS), bd.getCharset(), MAX_REPORT_CHARS));
                     return;
                 case "message/feedback-report":
                     if (feedback == null) {
-                        feedback = read(stream.getDecodedInputStream(), bd.getCharset(), MAX_REPORT_CHARS);
+                        feedback = read(decoded(stream, bd, MAX_REPORT_CHARS), bd.getCharset(), MAX_REPORT_CHARS);
                     }
                     return;
                 case "text/rfc822-headers":
@@ -244,7 +270,7 @@ public final class MimeParser {
                 case "message/global":
                 case "message/rfc822": {
                     // message/rfc822 arrives here only when mime4j does not recurse into it (e.g. encoded bodies).
-                    String text = read(stream.getDecodedInputStream(), bd.getCharset(), limits.maxTextChars());
+                    String text = read(decoded(stream, bd, limits.maxTextChars()), bd.getCharset(), limits.maxTextChars());
                     attached.add(HeaderText.parse(text, limits.maxHeaderCount()));
                     texts.add(new TextPart(type, text, true, partHeaders));
                     return;
@@ -257,7 +283,8 @@ public final class MimeParser {
                 if (budget == 0) {
                     return;
                 }
-                String text = read(stream.getDecodedInputStream(), bd.getCharset(), Math.min(budget, limits.maxTextChars()));
+                int max = Math.min(budget, limits.maxTextChars());
+                String text = read(decoded(stream, bd, max), bd.getCharset(), max);
                 if (type.equals("text/html")) {
                     text = HtmlText.toPlain(text);
                 }
@@ -266,6 +293,39 @@ public final class MimeParser {
             }
             // Other bodies (images, attachments) are skipped unread: mime4j reads past them.
         }
+    }
+
+    /**
+     * The part's body decoded. A body labelled base64 is first read as it stands (bounded): when it holds
+     * characters base64 never has (a gateway labelled plain text "base64"), it is taken as written, as a reader
+     * would; otherwise it is decoded exactly as mime4j decodes it.
+     */
+    private static InputStream decoded(MimeTokenStream stream, BodyDescriptor bd, int maxChars) throws IOException {
+        if (!"base64".equalsIgnoreCase(bd.getTransferEncoding())) {
+            return stream.getDecodedInputStream();
+        }
+        // 4 base64 chars per 3 bytes, plus line breaks: enough raw input for read()'s maxChars * 2 + 16 bytes
+        byte[] raw = readUpTo(stream.getInputStream(), (int) Math.min(Integer.MAX_VALUE - 64, (maxChars * 2L + 16) * 3 / 2 + 64));
+        return looksLikeBase64(raw) ? new Base64InputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)
+                : new ByteArrayInputStream(raw);
+    }
+
+    /** Only the base64 alphabet, padding and white space; a line of prose has spaces between words and punctuation. */
+    static boolean looksLikeBase64(byte[] raw) {
+        int spaces = 0;
+        for (byte b : raw) {
+            if (b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/' || b == '='
+                    || b == '\n' || b == '\r' || b == '\t') {
+                continue;
+            }
+            if (b == ' ') {
+                spaces++;
+                continue;
+            }
+            return false;
+        }
+        // a few stray spaces (trailing ones) are tolerated by decoders; prose has one every few characters
+        return spaces * 16 < raw.length + 16;
     }
 
     /**

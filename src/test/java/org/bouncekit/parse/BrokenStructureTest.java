@@ -92,4 +92,39 @@ class BrokenStructureTest {
         BounceReport r = classify(forward);
         assertEquals(List.of("ida@example.org"), r.verdicts().stream().map(v -> v.recipient()).toList());
     }
+
+    @Test
+    void aReportLabelledBase64ButWrittenPlainIsReadAsWritten() {
+        String msg = "From: MAILER-DAEMON@relay.example.net\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n\n" + DSN_FIELDS
+                + "--b--\n";
+        BounceReport r = classify(msg);
+        assertEquals("ida@example.org", r.verdicts().get(0).recipient());
+        assertEquals("5.1.1", r.verdicts().get(0).status());
+    }
+
+    @Test
+    void realBase64IsStillDecoded() {
+        String encoded = java.util.Base64.getMimeEncoder().encodeToString(DSN_FIELDS.getBytes(StandardCharsets.US_ASCII));
+        String msg = "From: MAILER-DAEMON@relay.example.net\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n\n" + encoded
+                + "\n--b--\n";
+        assertEquals("ida@example.org", classify(msg).verdicts().get(0).recipient());
+        assertTrue(MimeParser.looksLikeBase64(encoded.getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(!MimeParser.looksLikeBase64("Status: 5.1.1".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void blankLinesBeforeTheHeaderAreSkippedOnlyWhenAHeaderFollows() {
+        BounceReport r = classify("\n\nFrom: Mail Delivery System <Mailer-Daemon@mx.example.net>\n"
+                + "Subject: Mail delivery failed\nX-Failed-Recipients: ida@example.org\n\n"
+                + "This message was created automatically by mail delivery software.\n\n"
+                + "A message that you sent could not be delivered to one or more of its\n"
+                + "recipients. This is a permanent error. The following address(es) failed:\n\n"
+                + "  ida@example.org\n    550 5.1.1 no such user\n");
+        assertEquals(MessageKind.BOUNCE, r.kind());
+        assertEquals(MessageKind.UNREADABLE, classify("\n\njust some text, no header\n").kind());
+    }
 }
