@@ -34,8 +34,15 @@ final class ExchangeNdrFormat implements BounceFormat {
             "diagnostische gegevens voor beheerders", "diagnostische informatie voor beheerders", "genererende server",
             "diagnostisk information för administratörer", "genererande server",
             "informacje diagnostyczne dla administratorów", "serwer generujący",
+            "diagnosticeringsoplysninger til administratorer", "diagnostikkinformasjon for administratorer",
+            "diagnostiikkatiedot järjestelmänvalvojille",
+            "diagnostické informace pro správce", "generující server",
+            "diagnosztikai adatok a rendszergazdák számára", "létrehozó kiszolgáló",
+            "yöneticiler için tanılama bilgileri", "oluşturan sunucu",
             "диагностические сведения для администраторов",
-            "管理者向けの診断情報", "生成サーバー");
+            "管理者向けの診断情報", "生成サーバー",
+            "管理员的诊断信息", "生成服务器", "系統管理員的診斷資訊", "產生伺服器",
+            "관리자를 위한 진단 정보", "생성 서버");
     private static final String RETURNED = "returned '";
     private static final int MAX_LINES = 2000;
     private static final int MAX_DIAGNOSTIC = 1000;
