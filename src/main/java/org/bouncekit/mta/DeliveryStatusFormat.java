@@ -146,7 +146,7 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         r.status(status);
         r.replyCode(inDiag.replyCode());
-        r.remoteMta(stripType(f.get("remote-mta")));
+        r.remoteMta(hostOnly(stripType(f.get("remote-mta"))));
         Reason category = PowerMtaCategories.reason(f.get("x-powermta-bouncecategory"));
         if (category != null) {
             r.reasonHint(category, "powermta.category." + f.get("x-powermta-bouncecategory").trim().toLowerCase(Locale.ROOT));
@@ -174,6 +174,19 @@ final class DeliveryStatusFormat implements BounceFormat {
     }
 
     /** "smtp; 550 ..." -> "550 ...", "dns; mx.example.com" -> "mx.example.com". */
+    /**
+     * A Remote-MTA host without the comment some MTAs add after it: Gmail writes
+     * "mx.example.net. (192.0.2.1, the server for the domain example.net.)".
+     */
+    static String hostOnly(String v) {
+        if (v == null) {
+            return null;
+        }
+        int cut = v.indexOf(" (");
+        String h = cut > 0 ? v.substring(0, cut).trim() : v;
+        return h.length() > 1 && h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
     static String stripType(String v) {
         if (v == null) {
             return null;
