@@ -121,7 +121,10 @@ public final class ReasonRules {
             ev.add(new Evidence("undefined", null, null, "no phrase or code names a reason"));
         }
 
-        Reason staged = byStage(r, command, status, fromStatus);
+        // a delay notice whose reply names nothing ("421 4.7.0 Try again later" answering MAIL FROM) is a
+        // deferral still being retried, not a refusal of the sender: the stage does not turn it into one
+        Reason staged = r == Reason.UNDEFINED && "delayed".equalsIgnoreCase(action) ? r
+                : byStage(r, command, status, fromStatus);
         if (staged == r && command == null && r == Reason.USERUNKNOWN && hit != null && !isAddressStatus(status)
                 && GenericWording.INSTANCE.contains(hit.phrase().text()) && !echoesAnAddress(bounded)) {
             ev.add(0, new Evidence("filtered.generic-wording", hit.matched(), field, "\"" + hit.matched()

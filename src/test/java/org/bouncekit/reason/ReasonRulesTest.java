@@ -1,6 +1,7 @@
 package org.bouncekit.reason;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -264,5 +265,17 @@ class ReasonRulesTest {
     void longDiagnosticsAreBoundedAndStillMatchAtTheStart() {
         String text = "550 5.2.2 mailbox full " + "x".repeat(200_000) + " user unknown";
         assertEquals(Reason.MAILBOXFULL, reason(text, null, null));
+    }
+
+    @Test
+    void aDeferralStillRetriedIsNoRefusalOfTheSender() {
+        // "421 Try again later" answering MAIL FROM names no reason: final, the stage says the sender was
+        // refused; in a delay notice it is a deferral the MTA keeps retrying
+        Reason delayed = rules.find(null, null, null, 421, "421 Try again later", "Diagnostic-Code", FailedCommand.MAIL,
+                "delayed").reason();
+        Reason failed = rules.find(null, null, null, 421, "421 Try again later", "Diagnostic-Code", FailedCommand.MAIL,
+                "failed").reason();
+        assertEquals(Reason.REJECTED, failed);
+        assertNotEquals(Reason.REJECTED, delayed);
     }
 }
