@@ -184,6 +184,11 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         int cut = v.indexOf(" (");
         String h = cut > 0 ? v.substring(0, cut).trim() : v;
+        // "dns; [192.0.2.7]": an RFC 5321 address literal; the host is the address inside
+        if (h.length() > 2 && h.charAt(0) == '[' && h.charAt(h.length() - 1) == ']') {
+            h = h.substring(1, h.length() - 1);
+            h = h.regionMatches(true, 0, "IPv6:", 0, 5) ? h.substring(5) : h;
+        }
         return h.length() > 1 && h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncekit.BounceClass;
 import org.bouncekit.BounceReport;
 import org.bouncekit.Limits;
 import org.bouncekit.MessageKind;
@@ -96,7 +97,7 @@ public final class MessageAnalyzer {
         return true;
     }
 
-    /** A bounce whose recipients are all only delayed is a delay; all delivered, a delivery. */
+    /** A bounce whose recipients are all only delayed is a delay; all delivered (none under a 5.x.x status), a delivery. */
     private static MessageKind kindOf(MessageKind decoded, List<Verdict> verdicts) {
         if (decoded != MessageKind.BOUNCE && decoded != MessageKind.DELAY) {
             return decoded;
@@ -106,7 +107,8 @@ public final class MessageAnalyzer {
         for (Verdict v : verdicts) {
             if ("delayed".equals(v.action())) {
                 delayed = true;
-            } else if (!RecipientRecord.isSuccessAction(v.action())) {
+            } else if (!RecipientRecord.isSuccessAction(v.action()) || v.bounceClass() == BounceClass.PERMANENT) {
+                // "Action: delivered" under a 5.x.x Status: the Status decides (RFC 3463 class 5 is a failure)
                 failed = true;
             }
         }
