@@ -23,7 +23,11 @@ final class AutoReplyFormat implements BounceFormat {
             // Exchange/Outlook's "Automatic reply:" prefix in further languages
             "odpowiedź automatyczna", "automatiskt svar", "automatisk svar", "automaattinen vastaus",
             "automatická odpověď", "automatikus válasz", "otomatik yanıt", "αυτόματη απάντηση",
-            "răspuns automat", "automatski odgovor", "автоматична відповідь", "自动回复", "自動回覆", "자동 회신");
+            "răspuns automat", "automatski odgovor", "автоматична відповідь", "自动回复", "自動回覆", "자동 회신",
+            "automatická odpoveď", "samodejni odgovor", "аутоматски одговор", "автоматичен отговор",
+            "automatinis atsakymas", "automātiskā atbilde", "automaatvastus", "automaatne vastus",
+            "balasan otomatis", "balasan automatik", "ตอบกลับอัตโนมัติ", "trả lời tự động",
+            "תשובה אוטומטית", "رد تلقائي", "پاسخ خودکار");
 
     @Override
     public String name() {
