@@ -7,6 +7,7 @@ import org.apache.james.mime4j.stream.DefaultFieldBuilder;
 import org.apache.james.mime4j.stream.FieldBuilder;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.util.ByteArrayBuffer;
+import org.apache.james.mime4j.util.CharsetUtil;
 import org.apache.james.mime4j.util.RecycledByteArrayBuffer;
 
 /**
@@ -106,7 +107,7 @@ final class HeaderFieldBuilder implements FieldBuilder {
     }
 
     private static boolean isWhitespace(byte c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        return CharsetUtil.isWhitespace((char) (c & 0xff)); // mime4j's own definition, as bodyOf uses
     }
 
     @Override

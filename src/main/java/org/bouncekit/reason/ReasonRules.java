@@ -121,10 +121,7 @@ public final class ReasonRules {
             ev.add(new Evidence("undefined", null, null, "no phrase or code names a reason"));
         }
 
-        // a delay notice whose reply names nothing ("421 4.7.0 Try again later" answering MAIL FROM) is a
-        // deferral still being retried, not a refusal of the sender: the stage does not turn it into one
-        Reason staged = r == Reason.UNDEFINED && "delayed".equalsIgnoreCase(action) ? r
-                : byStage(r, command, status, fromStatus);
+        Reason staged = byStage(r, command, status, fromStatus, action);
         if (staged == r && command == null && r == Reason.USERUNKNOWN && hit != null && !isAddressStatus(status)
                 && GenericWording.INSTANCE.contains(hit.phrase().text()) && !echoesAnAddress(bounded)) {
             ev.add(0, new Evidence("filtered.generic-wording", hit.matched(), field, "\"" + hit.matched()
@@ -177,9 +174,14 @@ public final class ReasonRules {
      * sending host; "user unknown" after DATA is a content filter's verdict, not a directory
      * lookup (the address was accepted at RCPT TO), unless the status itself is an address
      * status (X.1.x: pipelining MTAs report RCPT TO errors after DATA). A "5.2.0 other mailbox
-     * status" with unknown-user wording outside RCPT TO is likewise a filter.
+     * status" with unknown-user wording outside RCPT TO is likewise a filter. A delay notice whose reply
+     * names nothing ("421 Try again later" answering MAIL FROM) is a deferral still being retried, not a
+     * refusal: the stage makes no verdict of it.
      */
-    static Reason byStage(Reason r, String command, String status, Reason fromStatus) {
+    static Reason byStage(Reason r, String command, String status, Reason fromStatus, String action) {
+        if (r == Reason.UNDEFINED && "delayed".equalsIgnoreCase(action)) {
+            return r;
+        }
         if (command == null) {
             if (r == Reason.USERUNKNOWN && status != null && (xForm(status).equals("X.2.0") || xForm(status).equals("X.2.1"))) {
                 return Reason.FILTERED;
