@@ -75,6 +75,32 @@ class ScanCommandTest {
     }
 
     @Test
+    void manyMessagesKeepTheirOrderAndTheirOwnResultsAcrossBatchesAndFiles() throws IOException {
+        // more than a batch of messages per file, the last batch partial, and a second file after it
+        int perFile = 75;
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            byte[][] messages = new byte[perFile][];
+            for (int i = 0; i < perFile; i++) {
+                messages[i] = TestMessages.dsn("user" + f + "-" + i + "@example.org", "failed", "5.1.1",
+                        "550 5.1.1 User unknown", "mx.example.org");
+            }
+            files.add(write("box" + f + ".mbox", mbox(messages)));
+        }
+        CliRun run = CliRun.of("scan", "--format", "jsonl", "--threads", "3", files.get(0).toString(), files.get(1).toString());
+        assertEquals(0, run.exit(), run.err());
+        List<JsonNode> out = lines(run.out());
+        assertEquals(2 * perFile, out.size());
+        for (int n = 0; n < out.size(); n++) {
+            int f = n / perFile;
+            int i = n % perFile;
+            assertEquals(files.get(f).toString(), out.get(n).get("source").asText());
+            assertEquals(i, out.get(n).get("index").asInt());
+            assertEquals("user" + f + "-" + i + "@example.org", out.get(n).get("verdicts").get(0).get("recipient").asText());
+        }
+    }
+
+    @Test
     void missingPathIsReportedAndTheOthersAreStillScanned() throws IOException {
         Path ok = write("one.eml", TestMessages.dsn("c@example.net", "failed", "5.2.2", "552 5.2.2 Mailbox full", "mx.example.net"));
         CliRun run = CliRun.of("scan", "--format", "jsonl", dir.resolve("nope.mbox").toString(), ok.toString());
