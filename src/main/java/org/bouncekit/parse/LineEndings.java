@@ -7,13 +7,7 @@ public final class LineEndings {
 
     /** Bytes with every CRLF and lone CR turned into LF; the same array when there is no CR. */
     public static byte[] toLf(byte[] in) {
-        int cr = -1;
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\r') {
-                cr = i;
-                break;
-            }
-        }
+        int cr = ByteScan.indexOf(in, (byte) '\r', 0, in.length);
         if (cr < 0) {
             return in;
         }
