@@ -35,4 +35,35 @@ final class ByteScan {
         }
         return -1;
     }
+
+    static final int NON_ASCII = 1;
+    static final int CR = 2;
+    static final int LF = 4;
+
+    /** Which of {@link #NON_ASCII}, {@link #CR} and {@link #LF} occur in {@code a[from, to)}. */
+    static int kinds(byte[] a, int from, int to) {
+        long crs = '\r' * ONES;
+        long lfs = '\n' * ONES;
+        long high = 0;
+        long cr = 0;
+        long lf = 0;
+        int i = from;
+        for (; i <= to - 8; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            high |= w;
+            long x = w ^ crs;
+            cr |= (x - ONES) & ~x;
+            long y = w ^ lfs;
+            lf |= (y - ONES) & ~y;
+        }
+        // exact: without a zero byte in x nothing borrows, and ~x drops the bytes of 0x80 and above
+        int kinds = (high & HIGHS) != 0 ? NON_ASCII : 0;
+        kinds |= (cr & HIGHS) != 0 ? CR : 0;
+        kinds |= (lf & HIGHS) != 0 ? LF : 0;
+        for (; i < to; i++) {
+            byte c = a[i];
+            kinds |= c < 0 ? NON_ASCII : c == '\r' ? CR : c == '\n' ? LF : 0;
+        }
+        return kinds;
+    }
 }

@@ -1,5 +1,6 @@
 package org.bouncekit.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -50,8 +51,13 @@ final class ContentFields {
                 transferEncoding = v;
             }
         } else if (mimeType == null && name.equals("content-type")) {
-            parseContentType(body);
+            contentType(isSimple(body) ? parseSimple(body) : parseWithMime4j(body));
         }
+    }
+
+    /** True while a Content-Type field would still count. */
+    boolean wantsContentType() {
+        return mimeType == null;
     }
 
     Descriptor build() {
@@ -73,8 +79,8 @@ final class ContentFields {
         return new Descriptor(type, boundary, cs, transferEncoding != null ? transferEncoding : "7bit");
     }
 
-    private void parseContentType(String body) {
-        Parsed p = isSimple(body) ? parseSimple(body) : parseWithMime4j(body);
+    /** Notes a Content-Type field's value and parameters (when {@link #wantsContentType()}). */
+    void contentType(Parsed p) {
         String main = p.value;
         String type = null;
         if (main != null) {
@@ -160,6 +166,16 @@ final class ContentFields {
     }
 
     /** ASCII without comments and escapes: parsed here the way mime4j's RawFieldParser parses it. */
+    static boolean isSimple(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = a[i];
+            if (c < 0 || c == '(' || c == '\\' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isSimple(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -171,8 +187,13 @@ final class ContentFields {
     }
 
     static Parsed parseSimple(String s) {
+        return parseSimple(s.getBytes(StandardCharsets.ISO_8859_1), 0, s.length());
+    }
+
+    /** {@code a[from, to)} is ASCII without comments or escapes (see {@link #isSimple}) and without CRs. */
+    static Parsed parseSimple(byte[] a, int from, int to) {
         Parsed p = new Parsed();
-        Cursor cur = new Cursor(s);
+        Cursor cur = new Cursor(a, from, to);
         p.value = cur.token(false);
         if (cur.atEnd()) {
             return p;
@@ -185,7 +206,7 @@ final class ContentFields {
                 p.param(name, null);
                 break;
             }
-            char delim = s.charAt(cur.pos++);
+            char delim = (char) a[cur.pos++];
             if (delim == ';') {
                 p.param(name, null);
                 continue;
@@ -199,22 +220,38 @@ final class ContentFields {
         return p;
     }
 
-    /** RawFieldParser's token and value rules over a plain ASCII string. */
+    /** RawFieldParser's token and value rules over plain ASCII bytes. */
     private static final class Cursor {
-        private final String s;
+        private final byte[] a;
+        private final int end;
         private int pos;
         private final StringBuilder dst = new StringBuilder(32);
 
-        Cursor(String s) {
-            this.s = s;
+        Cursor(byte[] a, int from, int to) {
+            this.a = a;
+            this.pos = from;
+            this.end = to;
+        }
+
+        private String str(int from, int to) {
+            return new String(a, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        private int indexOfQuote(int from) {
+            for (int i = from; i < end; i++) {
+                if (a[i] == '"') {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         boolean atEnd() {
-            return pos >= s.length();
+            return pos >= end;
         }
 
         void skipWhiteSpace() {
-            while (pos < s.length() && MimeReader.isWhitespace(s.charAt(pos))) {
+            while (pos < end && MimeReader.isWhitespace((char) a[pos])) {
                 pos++;
             }
         }
@@ -224,20 +261,20 @@ final class ContentFields {
             // nearly always one word between white space: a substring, no builder
             int p = skipWhiteSpace(pos);
             int from = p;
-            while (p < s.length() && !endsWord(s.charAt(p), stopAtEquals)) {
+            while (p < end && !endsWord((char) a[p], stopAtEquals)) {
                 p++;
             }
             int to = p;
             p = skipWhiteSpace(p);
-            if (p >= s.length() || s.charAt(p) == ';' || stopAtEquals && s.charAt(p) == '=') {
+            if (p >= end || (char) a[p] == ';' || stopAtEquals && (char) a[p] == '=') {
                 pos = p;
-                return s.substring(from, to);
+                return str(from, to);
             }
             return tokenOfWords(stopAtEquals);
         }
 
         private int skipWhiteSpace(int p) {
-            while (p < s.length() && MimeReader.isWhitespace(s.charAt(p))) {
+            while (p < end && MimeReader.isWhitespace((char) a[p])) {
                 p++;
             }
             return p;
@@ -250,8 +287,8 @@ final class ContentFields {
         private String tokenOfWords(boolean stopAtEquals) {
             dst.setLength(0);
             boolean whitespace = false;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
+            while (pos < end) {
+                char c = (char) a[pos];
                 if (c == ';' || stopAtEquals && c == '=') {
                     break;
                 } else if (MimeReader.isWhitespace(c)) {
@@ -261,8 +298,8 @@ final class ContentFields {
                     if (dst.length() > 0 && whitespace) {
                         dst.append(' ');
                     }
-                    while (pos < s.length()) {
-                        char d = s.charAt(pos);
+                    while (pos < end) {
+                        char d = (char) a[pos];
                         if (d == ';' || stopAtEquals && d == '=' || MimeReader.isWhitespace(d)) {
                             break;
                         }
@@ -280,10 +317,10 @@ final class ContentFields {
             // nearly always one word or one quoted string: no builder
             int p = skipWhiteSpace(pos);
             String single = null;
-            if (p < s.length() && s.charAt(p) == '"') {
-                int close = s.indexOf('"', p + 1);
-                int to = close < 0 ? s.length() : close;
-                String quoted = s.substring(p + 1, to);
+            if (p < end && (char) a[p] == '"') {
+                int close = indexOfQuote(p + 1);
+                int to = close < 0 ? end : close;
+                String quoted = str(p + 1, to);
                 if (quoted.indexOf('\r') < 0 && quoted.indexOf('\n') < 0) {
                     single = quoted.length() > 1 && quoted.startsWith("=?")
                             ? DecoderUtil.decodeEncodedWords(quoted, DecodeMonitor.SILENT) : quoted;
@@ -291,14 +328,14 @@ final class ContentFields {
                 }
             } else {
                 int from = p;
-                while (p < s.length() && s.charAt(p) != '"' && !endsWord(s.charAt(p), false)) {
+                while (p < end && (char) a[p] != '"' && !endsWord((char) a[p], false)) {
                     p++;
                 }
-                single = s.substring(from, p);
+                single = str(from, p);
             }
             if (single != null) {
                 p = skipWhiteSpace(p);
-                if (p >= s.length() || s.charAt(p) == ';') {
+                if (p >= end || (char) a[p] == ';') {
                     pos = p;
                     return single;
                 }
@@ -309,8 +346,8 @@ final class ContentFields {
         private String valueOfWords() {
             dst.setLength(0);
             boolean whitespace = false;
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
+            while (pos < end) {
+                char c = (char) a[pos];
                 if (c == ';') {
                     break;
                 } else if (MimeReader.isWhitespace(c)) {
@@ -323,13 +360,13 @@ final class ContentFields {
                     pos++;
                     int from = pos;
                     boolean lineBreak = false;
-                    while (pos < s.length() && s.charAt(pos) != '"') {
-                        char d = s.charAt(pos);
+                    while (pos < end && (char) a[pos] != '"') {
+                        char d = (char) a[pos];
                         lineBreak |= d == '\r' || d == '\n';
                         pos++;
                     }
-                    String quoted = s.substring(from, pos);
-                    if (pos < s.length()) {
+                    String quoted = str(from, pos);
+                    if (pos < end) {
                         pos++; // the closing quote
                     }
                     if (lineBreak) {
@@ -344,8 +381,8 @@ final class ContentFields {
                     if (dst.length() > 0 && whitespace) {
                         dst.append(' ');
                     }
-                    while (pos < s.length()) {
-                        char d = s.charAt(pos);
+                    while (pos < end) {
+                        char d = (char) a[pos];
                         if (d == ';' || d == '"' || MimeReader.isWhitespace(d)) {
                             break;
                         }

@@ -46,6 +46,8 @@ final class MimeReader {
     private final int maxParts;
 
     private final List<Entity> entities = new ArrayList<>();
+    /** For unfolding field values: at most one field's bytes. */
+    private byte[] scratch = new byte[256];
     private Entity current;
     private EntityState state;
     private int partCount;
@@ -410,7 +412,15 @@ final class MimeReader {
                 fieldLen = 0;
                 readRawField();
                 if (buildField()) {
-                    if (fieldName.startsWith("content-")) {
+                    if (fieldName.equals("content-type")) {
+                        if (fields.wantsContentType()) {
+                            // a plain ASCII value is parsed where it lies, without making its string
+                            byte[] a = in.u.a;
+                            fields.contentType(ContentFields.isSimple(a, bodyFrom, bodyTo)
+                                    ? ContentFields.parseSimple(a, bodyFrom, bodyTo)
+                                    : ContentFields.parseWithMime4j(fieldBody()));
+                        }
+                    } else if (fieldName.equals("content-transfer-encoding")) {
                         fields.addField(fieldName, fieldBody());
                     }
                     return true;
@@ -483,13 +493,7 @@ final class MimeReader {
             if (len > s && b[len - 1] == '\r') {
                 len--;
             }
-            int colon = -1;
-            for (int i = s; i < len; i++) {
-                if (b[i] == ':') {
-                    colon = i;
-                    break;
-                }
-            }
+            int colon = ByteScan.indexOf(b, (byte) ':', s, len);
             if (colon < 0) {
                 return false;
             }
@@ -517,22 +521,16 @@ final class MimeReader {
             bodyFrom = off;
             bodyTo = len;
             fieldBody = null;
-            boolean ascii = true;
+            int kinds = ByteScan.kinds(b, off, len);
             int crs = 0;
-            boolean breaks = false;
-            for (int i = off; i < len; i++) {
-                byte c = b[i];
-                if (c < 0) {
-                    ascii = false;
-                } else if (c == '\r') {
-                    crs++;
-                } else if (c == '\n') {
-                    breaks = true;
+            if ((kinds & ByteScan.CR) != 0) {
+                for (int i = off; i < len; i++) {
+                    crs += b[i] == '\r' ? 1 : 0;
                 }
             }
-            bodyAscii = ascii;
+            bodyAscii = (kinds & ByteScan.NON_ASCII) == 0;
             bodyCrs = crs;
-            bodyBreaks = breaks || crs > 0;
+            bodyBreaks = (kinds & (ByteScan.CR | ByteScan.LF)) != 0;
             return true;
         }
 
@@ -565,7 +563,10 @@ final class MimeReader {
             if (!bodyBreaks) {
                 return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
             }
-            byte[] out = new byte[to - from];
+            if (scratch.length < to - from) {
+                scratch = new byte[Math.max(to - from, scratch.length * 2)];
+            }
+            byte[] out = scratch;
             int n = 0;
             for (int i = from; i < to; i++) {
                 byte c = b[i];
@@ -841,7 +842,8 @@ final class MimeReader {
         final byte[] bytes;
         /** '\n' and the bytes: what a boundary line looks like after the line before it. */
         final byte[] afterNewline;
-        final int[] shift = new int[256];
+        /** Horspool's shift per byte value, at most 255 (a shorter shift than possible is still safe). */
+        final byte[] shift = new byte[256];
 
         BoundaryPattern(String boundary) {
             this.boundary = boundary;
@@ -855,9 +857,9 @@ final class MimeReader {
             afterNewline[0] = '\n';
             System.arraycopy(bytes, 0, afterNewline, 1, bytes.length);
             int qm = afterNewline.length;
-            java.util.Arrays.fill(shift, qm);
+            java.util.Arrays.fill(shift, (byte) Math.min(qm, 255));
             for (int k = 0; k < qm - 1; k++) {
-                shift[afterNewline[k] & 0xff] = qm - 1 - k;
+                shift[afterNewline[k] & 0xff] = (byte) Math.min(qm - 1 - k, 255);
             }
         }
     }
@@ -978,7 +980,7 @@ final class MimeReader {
             // "\n--boundary" by Horspool's skip search (most bytes are never looked at), but only for as many
             // comparisons as a plain scan would make: past that, hostile text gets the linear scan.
             byte[] q = pattern.afterNewline;
-            int[] shift = pattern.shift;
+            byte[] shift = pattern.shift;
             int qm = q.length;
             int last = e - qm;
             long budget = 2L * (e - p) + 64;
@@ -995,7 +997,7 @@ final class MimeReader {
                     }
                     j++;
                 } else {
-                    j += shift[a[j + qm - 1] & 0xff];
+                    j += shift[a[j + qm - 1] & 0xff] & 0xff;
                 }
                 if (budget < 0) {
                     return scanLines(j, last, e);
@@ -1111,7 +1113,8 @@ final class MimeReader {
      * or an older one, and a lost update only costs a string.
      */
     static final class FieldNames {
-        private static final int SLOTS = 512;
+        private static final int SLOT_BITS = 10;
+        private static final int SLOTS = 1 << SLOT_BITS;
         /** Each slot: the name's lowercase bytes and the name, final fields, so a reader never sees half an entry. */
         private static final Entry[] CACHE = new Entry[SLOTS];
 
@@ -1126,9 +1129,12 @@ final class MimeReader {
             if (len == 0 || len > 40) {
                 return make(b, start, end, upper);
             }
-            // length and three letters pick the slot (the comparison then checks every byte)
-            int h = len * 73 + (b[start] | 0x20) * 31 + (b[start + (len >> 1)] | 0x20) * 7 + (b[end - 1] | 0x20);
-            int slot = (h ^ (h >>> 9)) & (SLOTS - 1);
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + (b[i] | 0x20); // case folded (and a few other bytes with it: the comparison decides)
+            }
+            h *= 0x9E3779B9;
+            int slot = h >>> (32 - SLOT_BITS);
             Entry entry = CACHE[slot];
             if (entry != null && sameLowercase(entry.lower, b, start, len)) {
                 return entry.name;
