@@ -25,7 +25,8 @@ import org.bouncekit.Limits;
  * Reads a message's structure with {@link MimeReader}, our own streaming reader that gives Apache mime4j's events
  * (mime4j was chosen for its limits: Jakarta Mail has none, see docs/mime-hazards.md) and enforces the same limits
  * mime4j enforced: bytes per header field, fields per entity and in total, total header characters, nesting depth
- * and part count; plus the time budget, checked between events. Only what classification needs is kept: headers,
+ * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
+ * messages (see {@link MimeReader}). Only what classification needs is kept: headers,
  * the start of each text part, delivery-status and feedback-report bodies, and the headers of the returned message.
  * A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64, quoted-printable
  * and encoded-words.

@@ -30,8 +30,9 @@ import org.bouncekit.parse.ContentFields.Descriptor;
  *
  * <p>Limits, enforced where mime4j enforces them and reported with mime4j's exceptions: bytes per header field
  * ({@code maxHeaderLen}), fields per entity and in total, total header characters, entities per message and nesting
- * depth. The work is linear in the input times the nesting depth; memory is the input plus, for an attached message
- * in base64 or quoted-printable, its decoded bytes.
+ * depth. The work is linear in the input times the nesting depth (the boundary search included, whatever the
+ * boundary and the lines look like); memory is the input plus the decoded bytes of attached messages in base64 or
+ * quoted-printable, at most four times the input and 1 MiB (a limit of our own: mime4j decoded them as it read them).
  */
 final class MimeReader {
     static final int BUFFER_SIZE = 4096;
@@ -51,6 +52,8 @@ final class MimeReader {
     private Entity current;
     private EntityState state;
     private int partCount;
+    private long decodedLimit;
+    private long decodedBudget;
     private int totalHeaderCount;
     private long totalHeaderLen;
 
@@ -64,8 +67,19 @@ final class MimeReader {
         this.maxParts = maxParts;
     }
 
+    /** Thrown when the attached messages' decoded bytes exceed what the reader keeps for them. */
+    static final class DecodedSizeLimitException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DecodedSizeLimitException(String message) {
+            super(message);
+        }
+    }
+
     /** Starts reading {@code message}; the state is then {@link EntityState#T_START_MESSAGE}. */
     void parse(byte[] message) {
+        decodedLimit = 4L * message.length + (1 << 20);
+        decodedBudget = decodedLimit;
         Bytes u = new Bytes(message, message.length);
         LineBuffer in = new LineBuffer(u, 0, new ArraySource(u, 0));
         current = new Entity(in, EntityState.T_START_MESSAGE, EntityState.T_END_MESSAGE, new ContentFields(null));
@@ -654,8 +668,13 @@ final class MimeReader {
         }
     }
 
-    /** Bytes decoded (base64, quoted-printable) from another source, appended to an array of their own. */
-    static final class DecodedSource extends Source {
+    /**
+     * Bytes decoded (base64, quoted-printable) from another source, appended to an array of their own. mime4j
+     * decoded them as it went; here an attached message is kept whole while it is read, so all of them together
+     * may hold at most {@link #decodedBudget} bytes (four times the message and 1 MiB: only attached messages
+     * encoded inside encoded attached messages, over and over, reach that).
+     */
+    final class DecodedSource extends Source {
         private final Bytes u = new Bytes(new byte[BUFFER_SIZE], 0);
         private final InputStream decoder;
 
@@ -674,6 +693,10 @@ final class MimeReader {
                 n = decoder.read(u.a, u.count, len);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            }
+            if (n > 0 && (decodedBudget -= n) < 0) {
+                throw new DecodedSizeLimitException("Attached messages decode to more than " + decodedLimit
+                        + " bytes");
             }
             if (n > 0) {
                 start = u.count;

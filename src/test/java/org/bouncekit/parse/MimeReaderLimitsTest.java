@@ -164,6 +164,32 @@ class MimeReaderLimitsTest {
         assertTrue(m.texts().get(1).inAttached());
     }
 
+    /**
+     * mime4j decoded an attached message as it read it; the reader keeps one whole while reading it, so messages
+     * encoded inside encoded messages, over and over, are stopped before they hold many times the input.
+     */
+    @Test
+    void attachedMessagesEncodedOverAndOverAreBounded() {
+        String message = "Subject: innermost\n\n" + "some text that quoted-printable leaves as it is\n".repeat(20_000);
+        for (int level = 0; level < 12; level++) {
+            message = "Subject: level " + level + "\nContent-Type: message/rfc822\n"
+                    + "Content-Transfer-Encoding: quoted-printable\n\n" + message;
+        }
+        ParsedMessage m = parse(Limits.DEFAULT, message);
+        assertTrue(m.truncated());
+        assertTrue(m.problem().startsWith("DecodedSizeLimitException: Attached messages decode to more than "),
+                m.problem());
+        assertEquals("level 11", m.subject());
+        assertTrue(m.attachedHeaders().size() >= 4, "the levels read before the limit are kept");
+        // two levels, as a forwarded bounce of a bounce has them, are far from the limit
+        String two = "Subject: outer\nContent-Type: message/rfc822\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Subject: inner\nContent-Type: message/rfc822\nContent-Transfer-Encoding: quoted-printable\n\n"
+                + "Subject: original\n\n" + "text\n".repeat(100_000);
+        ParsedMessage ok = parse(Limits.DEFAULT, two);
+        assertNull(ok.problem());
+        assertEquals(2, ok.attachedHeaders().size());
+    }
+
     @Test
     void aMessageCutInsideAPartKeepsWhatItHas() {
         ParsedMessage m = parse(Limits.DEFAULT, "From: a@example.net\nContent-Type: multipart/report; boundary=r\n\n"
