@@ -520,14 +520,16 @@ final class MimeReader {
                 end--;
             }
             boolean upper = false;
+            int hash = 0;
             for (int i = start; i < end; i++) {
                 byte c = b[i];
                 if (c < 33 || c > 126) {
                     return false;
                 }
                 upper |= c >= 'A' && c <= 'Z';
+                hash = 31 * hash + (c | 0x20);
             }
-            fieldName = FieldNames.lowercase(b, start, end, upper);
+            fieldName = FieldNames.lowercase(b, start, end, upper, hash);
             int off = colon + 1;
             if (len > off + 1 && isWhitespace(b[off])) {
                 off++;
@@ -1147,16 +1149,16 @@ final class MimeReader {
         private FieldNames() {
         }
 
-        static String lowercase(byte[] b, int start, int end, boolean upper) {
+        /**
+         * The name of {@code b[start, end)} in lowercase; {@code hash} is {@code 31 * h + (byte | 0x20)} over its
+         * bytes (case folded, a few other bytes with it: the comparison decides), which the caller's scan made.
+         */
+        static String lowercase(byte[] b, int start, int end, boolean upper, int hash) {
             int len = end - start;
             if (len == 0 || len > 40) {
                 return make(b, start, end, upper);
             }
-            int h = 0;
-            for (int i = start; i < end; i++) {
-                h = 31 * h + (b[i] | 0x20); // case folded (and a few other bytes with it: the comparison decides)
-            }
-            h *= 0x9E3779B9;
+            int h = hash * 0x9E3779B9;
             int slot = h >>> (32 - SLOT_BITS);
             Entry entry = CACHE[slot];
             if (entry != null && sameLowercase(entry.lower, b, start, len)) {
