@@ -25,8 +25,10 @@ import org.bouncekit.parse.ContentFields.Descriptor;
  * <p>Behaviour is mime4j's, edge cases included: where mime4j looks for a boundary only inside its 4 KiB read-ahead
  * window (a boundary line cut by the window's end counts as one; a boundary string that starts the window counts
  * even in mid-line; a short window at the start of a part makes it throw), this reader keeps the same windows and
- * gives the same answers. Results are the same except when a boundary is longer than 2,048 characters: mime4j's
- * window then depends on buffers recycled from earlier messages of the same thread.
+ * gives the same answers. Results can differ only in corners that no real mail reaches: a boundary longer than
+ * 2,048 characters (mime4j's window then depends on buffers recycled from earlier messages of the same thread), a
+ * boundary holding a character whose low byte is 10 (mime4j's search can then skip a line start) and the bound on
+ * decoded bytes below.
  *
  * <p>Limits, enforced where mime4j enforces them and reported with mime4j's exceptions: bytes per header field
  * ({@code maxHeaderLen}), fields per entity and in total, total header characters, entities per message and nesting
