@@ -10,13 +10,19 @@ import java.util.Map;
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
  * Values are unfolded and RFC 2047-decoded. Like the message it belongs to, a block is read by one thread
- * (its look-up index is built on first use).
+ * (its look-up index is built on first use, a value read from the message on first use).
  */
 public final class HeaderBlock {
     private final List<String> names = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
-    /** Lowercase name -> first value, made on the first look-up: formats ask for the same fields again and again. */
-    private Map<String, String> firstByName;
+    /** Each value as a String, or as the {@link Value} that makes it: most fields are never asked for. */
+    private final List<Object> values = new ArrayList<>();
+    /** Lowercase name -> position of its first field, made on the first look-up: formats ask again and again. */
+    private Map<String, Integer> firstByName;
+
+    /** A field value made when first asked for (Received, DKIM-Signature and the like seldom are). */
+    interface Value {
+        String value();
+    }
 
     /** An empty block. */
     public static HeaderBlock empty() {
@@ -29,21 +35,43 @@ public final class HeaderBlock {
         firstByName = null;
     }
 
+    /** Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when asked for. */
+    void add(String lowercaseName, Value value) {
+        names.add(lowercaseName);
+        values.add(value);
+        firstByName = null;
+    }
+
+    private String value(int i) {
+        Object v = values.get(i);
+        if (v instanceof Value lazy) {
+            String s = lazy.value();
+            values.set(i, s);
+            return s;
+        }
+        return (String) v;
+    }
+
     /** The first value of the named field, or null. */
     public String first(String name) {
-        Map<String, String> index = firstByName;
+        Integer at = firstPosition(name);
+        return at == null ? null : value(at);
+    }
+
+    private Integer firstPosition(String name) {
+        Map<String, Integer> index = firstByName;
         if (index == null) {
             index = new HashMap<>(names.size() * 2);
             for (int i = 0; i < names.size(); i++) {
-                index.putIfAbsent(names.get(i), values.get(i));
+                index.putIfAbsent(names.get(i), i);
             }
             firstByName = index;
         }
-        String v = index.get(name);
-        if (v == null && hasUpperCase(name)) {
-            v = index.get(name.toLowerCase(Locale.ROOT));
+        Integer at = index.get(name);
+        if (at == null && hasUpperCase(name)) {
+            at = index.get(name.toLowerCase(Locale.ROOT));
         }
-        return v;
+        return at;
     }
 
     private static boolean hasUpperCase(String s) {
@@ -64,7 +92,7 @@ public final class HeaderBlock {
                 if (out == null) {
                     out = new ArrayList<>(2);
                 }
-                out.add(values.get(i));
+                out.add(value(i));
             }
         }
         return out == null ? List.of() : out;
@@ -72,7 +100,7 @@ public final class HeaderBlock {
 
     /** True when the named field is present. */
     public boolean has(String name) {
-        return first(name) != null;
+        return firstPosition(name) != null;
     }
 
     public int size() {
@@ -89,6 +117,6 @@ public final class HeaderBlock {
     }
 
     public String valueAt(int i) {
-        return values.get(i);
+        return value(i);
     }
 }

@@ -189,7 +189,7 @@ public final class MimeParser {
                     break;
                 case T_FIELD:
                     if (current != null) {
-                        current.add(stream.fieldName(), decodeUnfolded(stream.fieldValue()));
+                        current.add(stream.fieldName(), stream.decodedFieldValueLater());
                     }
                     break;
                 case T_START_MULTIPART:

@@ -163,6 +163,52 @@ final class MimeReader {
         return current.fieldValue();
     }
 
+    /**
+     * The current field's value for a {@link HeaderBlock}: unfolded and its encoded-words decoded
+     * ({@link MimeParser#decodeUnfolded}) when first asked for, from the message's bytes.
+     */
+    HeaderBlock.Value decodedFieldValueLater() {
+        Entity e = current;
+        return new LaterValue(e.in.u.a, e.bodyFrom, e.bodyTo, e.bodyAscii, e.bodyCrs > 0, e.bodyBreaks);
+    }
+
+    /** A field value kept as its bytes until asked for. */
+    private record LaterValue(byte[] a, int from, int to, boolean ascii, boolean cr, boolean breaks)
+            implements HeaderBlock.Value {
+        @Override
+        public String value() {
+            return MimeParser.decodeUnfolded(unfolded(a, from, to, ascii, cr, breaks, null));
+        }
+    }
+
+    /**
+     * {@code MimeParser.unfold} of the body {@code b[from, to)}: made straight from the bytes when they are ASCII
+     * (one string, no intermediate copy), else from the decoded body.
+     */
+    static String unfolded(byte[] b, int from, int to, boolean ascii, boolean cr, boolean breaks, byte[] scratch) {
+        if (!ascii) {
+            return MimeParser.unfold(body(b, from, to, false, cr));
+        }
+        while (from < to && b[from] <= ' ') { // what String.trim() removes (CR and LF among them)
+            from++;
+        }
+        while (to > from && b[to - 1] <= ' ') {
+            to--;
+        }
+        if (!breaks) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+        byte[] out = scratch != null && scratch.length >= to - from ? scratch : new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != '\r' && c != '\n') {
+                out[n++] = c;
+            }
+        }
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
     /** Lowercase type/subtype of the current entity (states T_START_MULTIPART, T_PREAMBLE, T_EPILOGUE, T_BODY). */
     String mimeType() {
         return current.body.mimeType();
@@ -566,33 +612,10 @@ final class MimeReader {
 
         /** Unfolded and trimmed straight from the bytes when they are ASCII: one string, no intermediate copy. */
         String fieldValue() {
-            if (!bodyAscii) {
-                return MimeParser.unfold(fieldBody());
+            if (bodyAscii && bodyBreaks && scratch.length < bodyTo - bodyFrom) {
+                scratch = new byte[Math.max(bodyTo - bodyFrom, scratch.length * 2)];
             }
-            byte[] b = in.u.a;
-            int from = bodyFrom;
-            int to = bodyTo;
-            while (from < to && b[from] <= ' ') { // what String.trim() removes (CR and LF among them)
-                from++;
-            }
-            while (to > from && b[to - 1] <= ' ') {
-                to--;
-            }
-            if (!bodyBreaks) {
-                return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-            }
-            if (scratch.length < to - from) {
-                scratch = new byte[Math.max(to - from, scratch.length * 2)];
-            }
-            byte[] out = scratch;
-            int n = 0;
-            for (int i = from; i < to; i++) {
-                byte c = b[i];
-                if (c != '\r' && c != '\n') {
-                    out[n++] = c;
-                }
-            }
-            return new String(out, 0, n, StandardCharsets.ISO_8859_1);
+            return unfolded(in.u.a, bodyFrom, bodyTo, bodyAscii, bodyCrs > 0, bodyBreaks, scratch);
         }
     }
 
