@@ -1,0 +1,52 @@
+package org.bouncekit.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncekit.Limits;
+import org.junit.jupiter.api.Test;
+
+/** Values that come from the reader are made when first asked for, once, and read as eagerly made ones did. */
+class HeaderBlockTest {
+    @Test
+    void aValueIsMadeOnceAndOnlyWhenAskedFor() {
+        AtomicInteger made = new AtomicInteger();
+        HeaderBlock b = new HeaderBlock();
+        b.add("received", () -> {
+            made.incrementAndGet();
+            return "from x";
+        });
+        b.add("Subject", "plain");
+        b.add("received", () -> "from y");
+        assertTrue(b.has("Received"));
+        assertEquals(0, made.get(), "has() needs no value");
+        assertEquals("from x", b.first("received"));
+        assertEquals("from x", b.first("RECEIVED"));
+        assertEquals(List.of("from x", "from y"), b.all("received"));
+        assertEquals("from x", b.valueAt(0));
+        assertEquals(1, made.get());
+        assertEquals("plain", b.first("subject"));
+        assertNull(b.first("to"));
+    }
+
+    @Test
+    void valuesFromTheReaderAreUnfoldedAndDecoded() {
+        String message = "Subject: =?utf-8?Q?caf=C3=A9?=\n =?utf-8?Q?_cr=C3=A8me?=  \nX-Folded:  a\n\tb \n"
+                + "X-Latin: \u00e9t\u00e9\nX-Empty:\nX-Crlf: one\r\n two\r\n\r\nbody\n";
+        ParsedMessage m = new MimeParser(Limits.DEFAULT).parse(message.getBytes(StandardCharsets.UTF_8),
+                System.nanoTime() + 1_000_000_000L);
+        HeaderBlock h = m.headers();
+        assertEquals("caf\u00e9 cr\u00e8me", h.first("subject"));
+        assertEquals("a\tb", h.first("x-folded"));
+        assertEquals("\u00e9t\u00e9", h.first("x-latin"));
+        assertEquals("", h.first("x-empty"));
+        assertEquals("one two", h.first("x-crlf"));
+        for (int i = 0; i < h.size(); i++) {
+            assertEquals(h.valueAt(i), MimeParser.decodeHeader(h.valueAt(i)), "decoded once: " + h.names().get(i));
+        }
+    }
+}
