@@ -26,10 +26,10 @@ import org.bouncekit.Limits;
  * (mime4j was chosen for its limits: Jakarta Mail has none, see docs/mime-hazards.md) and enforces the same limits
  * mime4j enforced: bytes per header field, fields per entity and in total, total header characters, nesting depth
  * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
- * messages (see {@link MimeReader}). Only what classification needs is kept: headers,
- * the start of each text part, delivery-status and feedback-report bodies, and the headers of the returned message.
- * A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64, quoted-printable
- * and encoded-words.
+ * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
+ * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
+ * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64,
+ * quoted-printable and encoded-words.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
@@ -427,10 +427,6 @@ public final class MimeParser {
     }
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 << 10]);
-
-    static String decode(byte[] bytes, String charsetName) {
-        return decode(bytes, 0, bytes.length, charsetName);
-    }
 
     static String decode(byte[] a, int off, int len, String charsetName) {
         Charset cs = Charsets.lookup(charsetName);
