@@ -49,4 +49,43 @@ class HeaderBlockTest {
             assertEquals(h.valueAt(i), MimeParser.decodeHeader(h.valueAt(i)), "decoded once: " + h.names().get(i));
         }
     }
+
+    @Test
+    void lookUpsFindTheFirstFieldOfEachNameInSmallAndLargeBlocks() {
+        for (int fields : new int[] {0, 1, 7, 40, 300}) {
+            HeaderBlock b = new HeaderBlock();
+            for (int i = 0; i < fields; i++) {
+                b.add("X-Field-" + (i % 50), "v" + i);
+            }
+            for (int i = 0; i < Math.min(fields, 50); i++) {
+                assertEquals("v" + i, b.first("x-field-" + i), fields + " fields");
+                assertEquals("v" + i, b.first("X-FIELD-" + i), fields + " fields");
+            }
+            assertNull(b.first("x-field-" + fields % 50 + "0"));
+            assertEquals(fields > 0, b.has("x-field-0"));
+        }
+    }
+
+    @Test
+    void namesWhoseHashesCollideAreStillFoundAndMissed() {
+        // "a@" and "b!" share String.hashCode, so every name spelled from them does: 2^9 colliding names
+        List<String> colliding = new java.util.ArrayList<>(List.of(""));
+        for (int k = 0; k < 9; k++) {
+            List<String> longer = new java.util.ArrayList<>();
+            for (String c : colliding) {
+                longer.add(c + "a@");
+                longer.add(c + "b!");
+            }
+            colliding = longer;
+        }
+        HeaderBlock b = new HeaderBlock();
+        for (int i = 0; i < colliding.size() - 1; i++) {
+            b.add(colliding.get(i), "v" + i);
+        }
+        b.add(colliding.get(0), "later");
+        for (int i = 0; i < colliding.size() - 1; i++) {
+            assertEquals("v" + i, b.first(colliding.get(i)));
+        }
+        assertNull(b.first(colliding.get(colliding.size() - 1)), "the one name left out");
+    }
 }
