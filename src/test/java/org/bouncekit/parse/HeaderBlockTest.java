@@ -88,4 +88,19 @@ class HeaderBlockTest {
         }
         assertNull(b.first(colliding.get(colliding.size() - 1)), "the one name left out");
     }
+
+    @Test
+    void namesFromTheReaderAreLowercaseHoweverTheyAreSpelled() {
+        String longName = "X-" + "Abc".repeat(14);
+        String message = "Content-Type: text/plain\ncontent-type: a\nCONTENT-TYPE: b\nContent-Type: c\n"
+                + "X-Spam_Score: 1\nx-spam_score: 2\n" + longName + ": 3\n" + longName + ": 4\n\nbody\n";
+        for (int round = 0; round < 2; round++) { // the second time the names come from the shared cache
+            HeaderBlock h = new MimeParser(Limits.DEFAULT).parse(message.getBytes(StandardCharsets.UTF_8),
+                    System.nanoTime() + 2_000_000_000L).headers();
+            String lower = longName.toLowerCase(java.util.Locale.ROOT);
+            assertEquals(List.of("content-type", "content-type", "content-type", "content-type", "x-spam_score",
+                    "x-spam_score", lower, lower), h.names());
+            assertEquals(List.of("text/plain", "a", "b", "c"), h.all("content-type"));
+        }
+    }
 }
