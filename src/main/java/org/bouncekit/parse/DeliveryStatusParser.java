@@ -19,7 +19,8 @@ public final class DeliveryStatusParser {
             "final-recipient", "original-recipient", "action", "status", "diagnostic-code", "remote-mta",
             "reporting-mta", "received-from-mta", "arrival-date", "last-attempt-date", "will-retry-until",
             "original-envelope-id", "dsn-gateway", "x-postfix-queue-id", "x-postfix-sender", "x-actual-recipient",
-            "x-original-message-id", "x-display-name", "x-supplementary-info");
+            "x-original-message-id", "x-display-name", "x-supplementary-info", "x-remote-mta-smtp-greeting",
+            "x-remote-mta-helo-response", "x-exim-diagnostic");
 
     private DeliveryStatusParser() {
     }
