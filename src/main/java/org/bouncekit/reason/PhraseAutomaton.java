@@ -1,9 +1,7 @@
 package org.bouncekit.reason;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,10 @@ import java.util.Map;
  * The answer is the same as trying the phrases one by one in table order: the phrase with the
  * lowest table index that occurs wins; a gap phrase "a ... b" needs an "a" that ends at most
  * {@link PhraseTable#GAP} characters before a "b" starts. Immutable after construction.
+ *
+ * <p>Bounce texts are nearly all ASCII, so ASCII chars step through a dense transition table with the
+ * failure links already followed: one array read per char. Other chars keep the trie's sparse edges
+ * and the failure walk; a char that occurs in no phrase sends the automaton straight to the root.
  */
 final class PhraseAutomaton {
     private static final int SINGLE = 0;
@@ -21,30 +23,53 @@ final class PhraseAutomaton {
     private static final int SECOND = 2;
 
     private final List<PhraseTable.Phrase> phrases;
-    private final Edges edges = new Edges();
+    /** Per ASCII char: its column in {@link #asciiNext}; column 0 stands for every char in no phrase. */
+    private final int[] asciiColumn = new int[128];
+    /** Columns per state in {@link #asciiNext}: a state's row starts at {@code state * columns}. */
+    private final int columns;
+    /**
+     * The complete transition function for ASCII chars: {@code asciiNext[row + asciiColumn[c]]} is the row of the
+     * next state, bitwise complemented ({@code ~row}, negative) when some part ends in that state. Rows rather
+     * than state numbers keep a multiplication off the per-char path. States are numbered breadth-first, so the
+     * shallow ones, where a scan spends most of its time, sit together.
+     */
+    private final int[] asciiNext;
+    /** Trie edges by non-ASCII chars, (state, char) -> child state. */
+    private final Edges nonAsciiEdges = new Edges();
+    /** The non-ASCII chars in some phrase, a bit per char: any other one leads back to the root. */
+    private final long[] nonAsciiInPhrases = new long[1024];
     private final int[] fail;
-    /** Per node: the part ids that end here, including those reached through failure links. */
+    /** Per state: the part ids that end here, including those reached through failure links. */
     private final int[][] out;
     /** Per part id: its uses, each encoded as phraseIndex * 3 + role. */
     private final int[][] uses;
     private final int[] partLength;
-    /** The root's children by ASCII char (-1: none): the text is mostly read at the root, so no hash lookup there. */
-    private final int[] rootAscii = new int[128];
+    /** Per phrase: its number among the gap phrases ("a ... b"), or -1. */
+    private final int[] gapSlot;
+    private final int gapPhrases;
 
     PhraseAutomaton(List<PhraseTable.Phrase> phrases) {
         this.phrases = phrases;
         Map<String, List<Integer>> partUses = new LinkedHashMap<>();
+        gapSlot = new int[phrases.size()];
+        int gaps = 0;
         for (int i = 0; i < phrases.size(); i++) {
             String[] parts = phrases.get(i).parts();
             if (parts.length == 1) {
                 partUses.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(i * 3 + SINGLE);
+                gapSlot[i] = -1;
             } else {
                 partUses.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(i * 3 + FIRST);
                 partUses.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(i * 3 + SECOND);
+                gapSlot[i] = gaps++;
             }
         }
+        gapPhrases = gaps;
         uses = new int[partUses.size()][];
         partLength = new int[partUses.size()];
+
+        // the trie, nodes numbered as they are created
+        Edges trie = new Edges();
         List<int[]> own = new ArrayList<>();
         own.add(new int[0]);
         int nodes = 1;
@@ -56,10 +81,10 @@ final class PhraseAutomaton {
             int node = 0;
             for (int k = 0; k < part.length(); k++) {
                 long key = key(node, part.charAt(k));
-                int child = edges.get(key);
+                int child = trie.get(key);
                 if (child < 0) {
                     child = nodes++;
-                    edges.put(key, child);
+                    trie.put(key, child);
                     own.add(new int[0]);
                 }
                 node = child;
@@ -70,54 +95,103 @@ final class PhraseAutomaton {
             own.set(node, grown);
             partId++;
         }
-        for (char ch = 0; ch < rootAscii.length; ch++) {
-            rootAscii[ch] = edges.get(key(0, ch));
-        }
-        fail = new int[nodes];
-        out = new int[nodes][];
-        // children per node, for the breadth-first pass that sets failure links
+        // children per node, sorted by char so the numbering below does not depend on hash order
         List<List<long[]>> children = new ArrayList<>(nodes);
         for (int n = 0; n < nodes; n++) {
             children.add(new ArrayList<>(2));
         }
-        edges.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
-        out[0] = own.get(0);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (long[] c : children.get(0)) {
-            int child = (int) c[1];
-            fail[child] = 0;
-            out[child] = own.get(child);
-            queue.add(child);
+        trie.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
+        for (List<long[]> c : children) {
+            c.sort((a, b) -> Long.compare(a[0], b[0]));
         }
-        while (!queue.isEmpty()) {
-            int n = queue.poll();
+
+        // breadth-first: failure links and outputs (in trie numbering), and the order that numbers the states
+        int[] trieFail = new int[nodes];
+        int[][] trieOut = new int[nodes][];
+        int[] order = new int[nodes];
+        int[] stateOf = new int[nodes];
+        trieOut[0] = own.get(0);
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int n = order[head++];
             for (long[] c : children.get(n)) {
                 char ch = (char) c[0];
                 int child = (int) c[1];
-                int f = fail[n];
-                int t = edges.get(key(f, ch));
-                while (t < 0 && f != 0) {
-                    f = fail[f];
-                    t = edges.get(key(f, ch));
+                if (n == 0) {
+                    trieFail[child] = 0;
+                    trieOut[child] = own.get(child);
+                } else {
+                    int f = trieFail[n];
+                    int t = trie.get(key(f, ch));
+                    while (t < 0 && f != 0) {
+                        f = trieFail[f];
+                        t = trie.get(key(f, ch));
+                    }
+                    trieFail[child] = t < 0 || t == child ? 0 : t;
+                    int[] mine = own.get(child);
+                    int[] inherited = trieOut[trieFail[child]];
+                    int[] merged = Arrays.copyOf(mine, mine.length + inherited.length);
+                    System.arraycopy(inherited, 0, merged, mine.length, inherited.length);
+                    trieOut[child] = merged;
                 }
-                fail[child] = t < 0 || t == child ? 0 : t;
-                int[] mine = own.get(child);
-                int[] inherited = out[fail[child]];
-                int[] merged = Arrays.copyOf(mine, mine.length + inherited.length);
-                System.arraycopy(inherited, 0, merged, mine.length, inherited.length);
-                out[child] = merged;
-                queue.add(child);
+                stateOf[child] = tail;
+                order[tail++] = child;
+            }
+        }
+
+        fail = new int[nodes];
+        out = new int[nodes][];
+        for (int s = 0; s < nodes; s++) {
+            fail[s] = stateOf[trieFail[order[s]]];
+            out[s] = trieOut[order[s]];
+        }
+        int cols = 1;
+        for (List<long[]> c : children) {
+            for (long[] edge : c) {
+                char ch = (char) edge[0];
+                if (ch < 128 && asciiColumn[ch] == 0) {
+                    asciiColumn[ch] = cols++;
+                } else if (ch >= 128) {
+                    nonAsciiInPhrases[ch >>> 6] |= 1L << ch;
+                }
+            }
+        }
+        columns = cols;
+        // the dense table, filled in breadth-first order: a state's failure state is shallower, so its row is done
+        asciiNext = new int[Math.multiplyExact(nodes, columns)];
+        for (int s = 0; s < nodes; s++) {
+            int row = s * columns;
+            if (s > 0) {
+                System.arraycopy(asciiNext, fail[s] * columns, asciiNext, row, columns);
+            } else {
+                Arrays.fill(asciiNext, 0, columns, encode(0));
+            }
+            for (long[] edge : children.get(order[s])) {
+                char ch = (char) edge[0];
+                int child = stateOf[(int) edge[1]];
+                if (ch < 128) {
+                    asciiNext[row + asciiColumn[ch]] = encode(child);
+                } else {
+                    nonAsciiEdges.put(key(s, ch), child);
+                }
             }
         }
     }
 
+    /** A state as {@link #asciiNext} holds it. */
+    private int encode(int state) {
+        int row = state * columns;
+        return out[state].length == 0 ? row : ~row;
+    }
+
     /**
-     * The trie's edges, (node, char) -> child, in open addressing over primitive arrays: find() looks one up per
-     * character of the text, and a boxed HashMap lookup there was a tenth of a scan's time.
+     * Trie edges, (node, char) -> child, in open addressing over primitive arrays: a boxed HashMap lookup per
+     * character of text was a tenth of a scan's time.
      */
     private static final class Edges {
-        private long[] keys = emptyKeys(1024);
-        private int[] values = new int[1024];
+        private long[] keys = emptyKeys(16);
+        private int[] values = new int[16];
         private int size;
 
         private static long[] emptyKeys(int n) {
@@ -180,28 +254,36 @@ final class PhraseAutomaton {
         return ((long) node << 16) | c;
     }
 
-    /** The child of {@code node} by {@code c}, or -1. */
-    private int child(int node, char c) {
-        return node == 0 && c < rootAscii.length ? rootAscii[c] : edges.get(key(node, c));
+    /** The next state from {@code state} by a non-ASCII char, encoded as in {@link #asciiNext}. */
+    private int nonAsciiStep(int state, char c) {
+        if ((nonAsciiInPhrases[c >>> 6] & 1L << c) == 0) {
+            return encode(0);
+        }
+        int t = nonAsciiEdges.get(key(state, c));
+        while (t < 0 && state != 0) {
+            state = fail[state];
+            t = nonAsciiEdges.get(key(state, c));
+        }
+        return encode(t < 0 ? 0 : t);
     }
 
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
         int best = Integer.MAX_VALUE;
         String bestMatch = null;
-        // end positions of the first part of gap phrases, in increasing order
-        Map<Integer, int[]> firstEnds = new HashMap<>();
-        int[] firstCount = new int[0];
-        int state = 0;
+        // per gap phrase: the end positions of its first part, in increasing order (allocated on first use)
+        int[][] firstEnds = null;
+        int[] firstCount = null;
+        int row = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            int t = child(state, c);
-            while (t < 0 && state != 0) {
-                state = fail[state];
-                t = child(state, c);
+            int next = c < 128 ? asciiNext[row + asciiColumn[c]] : nonAsciiStep(row / columns, c);
+            if (next >= 0) {
+                row = next;
+                continue;
             }
-            state = t < 0 ? 0 : t;
-            for (int part : out[state]) {
+            row = ~next;
+            for (int part : out[row / columns]) {
                 int end = k + 1;
                 for (int use : uses[part]) {
                     int phrase = use / 3;
@@ -213,24 +295,27 @@ final class PhraseAutomaton {
                         best = phrase;
                         bestMatch = phrases.get(phrase).parts()[0];
                     } else if (role == FIRST) {
-                        if (firstCount.length <= phrase) {
-                            firstCount = Arrays.copyOf(firstCount, Math.max(phrase + 1, firstCount.length * 2));
+                        if (firstEnds == null) {
+                            firstEnds = new int[gapPhrases][];
+                            firstCount = new int[gapPhrases];
                         }
-                        int[] ends = firstEnds.computeIfAbsent(phrase, p -> new int[4]);
-                        if (firstCount[phrase] == ends.length) {
-                            ends = Arrays.copyOf(ends, ends.length * 2);
-                            firstEnds.put(phrase, ends);
+                        int slot = gapSlot[phrase];
+                        int[] ends = firstEnds[slot];
+                        if (ends == null) {
+                            ends = firstEnds[slot] = new int[4];
+                        } else if (firstCount[slot] == ends.length) {
+                            ends = firstEnds[slot] = Arrays.copyOf(ends, ends.length * 2);
                         }
-                        ends[firstCount[phrase]++] = end;
+                        ends[firstCount[slot]++] = end;
                     } else {
                         int start = end - partLength[part];
-                        int[] ends = firstEnds.get(phrase);
+                        int[] ends = firstEnds == null ? null : firstEnds[gapSlot[phrase]];
                         if (ends == null) {
                             continue;
                         }
                         // the latest first part that ends before this second part starts; only first
                         // parts overlapping this occurrence are skipped, so the walk back is short
-                        int n = firstCount[phrase] - 1;
+                        int n = firstCount[gapSlot[phrase]] - 1;
                         while (n >= 0 && ends[n] > start) {
                             n--;
                         }
