@@ -85,7 +85,8 @@ public final class FailedCommand {
      * before that lies in an ASCII tail, where no later one can hide.
      */
     private static String inAsciiTail(String text, int n) {
-        if (text.charAt(n - 1) >= 0x80) {
+        char c1 = text.charAt(n - 1);
+        if (c1 >= 0x80) {
             return NOT_ASCII;
         }
         for (int i = n - 2; i >= 0; i--) {
@@ -93,19 +94,15 @@ public final class FailedCommand {
             if (c0 >= 0x80) {
                 return NOT_ASCII;
             }
-            if (!STARTS[c0]) {
+            int pair = c0 << 7 | c1;
+            char next = c1;
+            c1 = c0;
+            if ((STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
                 continue;
             }
-            char c1 = text.charAt(i + 1);
-            if (isSpace(c1)) {
-                continue;
-            }
-            String[][] candidates = BY_FIRST_TWO[lower(c0) << 7 | lower(c1)];
-            if (candidates != null) {
-                for (String[] m : candidates) {
-                    if (matchesAt(text, n, i, m[0])) {
-                        return m[1];
-                    }
+            for (String[] m : BY_FIRST_TWO[lower(c0) << 7 | lower(next)]) {
+                if (matchesAt(text, n, i, m[0])) {
+                    return m[1];
                 }
             }
         }
@@ -162,8 +159,11 @@ public final class FailedCommand {
         return null;
     }
 
-    /** The ASCII chars a marker starts with, either case: most chars of a text are ruled out by this alone. */
-    private static final boolean[] STARTS = new boolean[128];
+    /**
+     * A bit per pair of ASCII chars (first << 7 | second), set when a marker starts with that pair in any case:
+     * one bit test rules out nearly every position of a text, and the 2 KB stay in the cache.
+     */
+    private static final long[] STARTING_PAIRS = new long[128 * 128 / 64];
 
     /** {@link #MARKERS} by their first two characters (all ASCII), in table order. */
     private static final String[][][] BY_FIRST_TWO = new String[128 * 128][][];
@@ -173,8 +173,12 @@ public final class FailedCommand {
             if (m[0].charAt(0) == ' ' || m[0].charAt(1) == ' ' || m[0].endsWith(" ") || m[0].contains("  ")) {
                 throw new IllegalStateException("inAscii needs markers without leading, trailing or double spaces: " + m[0]);
             }
-            STARTS[m[0].charAt(0)] = true;
-            STARTS[Character.toUpperCase(m[0].charAt(0))] = true;
+            for (char c0 : new char[] {m[0].charAt(0), Character.toUpperCase(m[0].charAt(0))}) {
+                for (char c1 : new char[] {m[0].charAt(1), Character.toUpperCase(m[0].charAt(1))}) {
+                    int pair = c0 << 7 | c1;
+                    STARTING_PAIRS[pair >>> 6] |= 1L << pair;
+                }
+            }
             int key = m[0].charAt(0) << 7 | m[0].charAt(1);
             String[][] old = BY_FIRST_TWO[key] == null ? new String[0][] : BY_FIRST_TWO[key];
             String[][] grown = java.util.Arrays.copyOf(old, old.length + 1);
