@@ -144,10 +144,11 @@ public final class FailedCommand {
         for (int i = norm.length() - 2; i >= 0; i--) {
             char c0 = norm.charAt(i);
             char c1 = norm.charAt(i + 1);
-            if ((c0 | c1) >= 128) {
+            int pair = c0 << 7 | c1;
+            if ((c0 | c1) >= 128 || (STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
                 continue;
             }
-            String[][] candidates = BY_FIRST_TWO[c0 << 7 | c1];
+            String[][] candidates = BY_FIRST_TWO[pair];
             if (candidates != null) {
                 for (String[] m : candidates) {
                     if (norm.startsWith(m[0], i)) {
