@@ -22,6 +22,9 @@ final class PhraseAutomaton {
     private static final int FIRST = 1;
     private static final int SECOND = 2;
 
+    /** ASCII chars by how often they occur in bounce texts, roughly; the others follow in code order. */
+    private static final String BY_FREQUENCY = " etaoinsrlcdumhpfgybwvkxqjz.0512346789:-@<>()[],;'/_=";
+
     private final List<PhraseTable.Phrase> phrases;
     /** Per ASCII char: its column in {@link #asciiNext}; column 0 stands for every char in no phrase. */
     private final int[] asciiColumn = new int[128];
@@ -146,15 +149,23 @@ final class PhraseAutomaton {
             fail[s] = stateOf[trieFail[order[s]]];
             out[s] = trieOut[order[s]];
         }
-        int cols = 1;
+        boolean[] inPhrases = new boolean[128];
         for (List<long[]> c : children) {
             for (long[] edge : c) {
                 char ch = (char) edge[0];
-                if (ch < 128 && asciiColumn[ch] == 0) {
-                    asciiColumn[ch] = cols++;
-                } else if (ch >= 128) {
+                if (ch < 128) {
+                    inPhrases[ch] = true;
+                } else {
                     nonAsciiInPhrases[ch >>> 6] |= 1L << ch;
                 }
+            }
+        }
+        // the commonest chars of bounce texts first: the entries a row is mostly read at then share cache lines
+        int cols = 1;
+        for (int k = 0; k < BY_FREQUENCY.length() + 128; k++) {
+            char ch = k < BY_FREQUENCY.length() ? BY_FREQUENCY.charAt(k) : (char) (k - BY_FREQUENCY.length());
+            if (inPhrases[ch] && asciiColumn[ch] == 0) {
+                asciiColumn[ch] = cols++;
             }
         }
         columns = cols;
