@@ -1,5 +1,7 @@
 package org.bouncekit.reason;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Finds which SMTP command a failure answered from the wording MTAs use to report it
  * ("after RCPT TO:", "in reply to end of DATA command", "&gt;&gt;&gt; DATA", ...). The same words
@@ -66,7 +68,13 @@ public final class FailedCommand {
             return null;
         }
         int n = Math.min(text.length(), MAX_TEXT);
-        // the text is often a whole bounce: match on it as it is rather than normalize a copy, while it is ASCII
+        String head = n == text.length() ? text : text.substring(0, n);
+        // the text is often a whole bounce: match on it as it is rather than normalize a copy, while it is ASCII.
+        // Encoding an ASCII string to UTF-8 is a vectorized check and a copy; any other char makes it longer.
+        byte[] bytes = head.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == n) {
+            return inAscii(head, bytes);
+        }
         String found = inAsciiTail(text, n);
         if (found != NOT_ASCII) {
             return found;
@@ -109,6 +117,39 @@ public final class FailedCommand {
         return null;
     }
 
+    /**
+     * {@link #inNormalized} of the normalized text, for an all-ASCII text (its chars as {@code bytes}), without
+     * normalizing it (see {@link #inAsciiTail}) and without looking at every position. Every marker is at least
+     * {@link #SHORTEST} chars long, so a marker starting anywhere in {@code [p - BLOCK + 1, p]} covers the three
+     * chars from {@code p} on, and they form a trigram of that marker (its spaces standing for runs of white
+     * space). Where the text's trigram at {@code p} is in no marker, no marker starts in the whole block; in
+     * bounce prose three blocks in four are passed over on that one test. The blocks go from the end of the text
+     * to its start and each is searched from its end, so the first marker found is the last in the text.
+     */
+    private static String inAscii(String text, byte[] bytes) {
+        int n = bytes.length;
+        for (int p = n - 3; p >= 0; p -= BLOCK) {
+            int trigram = CHAR_CLASS[bytes[p]] << 10 | CHAR_CLASS[bytes[p + 1]] << 5 | CHAR_CLASS[bytes[p + 2]];
+            if ((MARKER_TRIGRAMS[trigram >>> 6] & 1L << trigram) == 0) {
+                continue;
+            }
+            for (int i = p; i > p - BLOCK && i >= 0; i--) {
+                int c0 = bytes[i];
+                int c1 = bytes[i + 1];
+                int pair = c0 << 7 | c1;
+                if ((STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
+                    continue;
+                }
+                for (String[] m : BY_FIRST_TWO[lower((char) c0) << 7 | lower((char) c1)]) {
+                    if (matchesAt(text, n, i, m[0])) {
+                        return m[1];
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** True when {@code marker} matches {@code text} from {@code t} on, a space matching a run of spaces. */
     private static boolean matchesAt(String text, int n, int t, String marker) {
         for (int p = 0; p < marker.length(); p++) {
@@ -127,6 +168,10 @@ public final class FailedCommand {
             }
         }
         return true;
+    }
+
+    private static int classOf(char c) {
+        return CHAR_CLASS[c];
     }
 
     /** What {@link TextNormalizer} turns into a space, for ASCII chars. */
@@ -166,10 +211,55 @@ public final class FailedCommand {
      */
     private static final long[] STARTING_PAIRS = new long[128 * 128 / 64];
 
+    /** The length of the shortest marker. */
+    private static final int SHORTEST = shortest();
+    /** Marker starts per trigram test in {@link #inAscii}. */
+    private static final int BLOCK = SHORTEST - 2;
+
+    /**
+     * The class of each ASCII char for {@link #MARKER_TRIGRAMS}: one per letter (either case), one for white space
+     * and controls, one for each other char markers use, 0 for the rest. Five bits.
+     */
+    private static final int[] CHAR_CLASS = new int[128];
+    /** A bit per trigram of classes found in a marker whose spaces are runs of one to three white-space chars. */
+    private static final long[] MARKER_TRIGRAMS = new long[1 << 15 >>> 6];
+
+    private static int shortest() {
+        int min = Integer.MAX_VALUE;
+        for (String[] m : MARKERS) {
+            min = Math.min(min, m[0].length());
+        }
+        return min;
+    }
+
     /** {@link #MARKERS} by their first two characters (all ASCII), in table order. */
     private static final String[][][] BY_FIRST_TWO = new String[128 * 128][][];
 
     static {
+        int next = 1;
+        for (char c = 'a'; c <= 'z'; c++) {
+            CHAR_CLASS[c] = next;
+            CHAR_CLASS[Character.toUpperCase(c)] = next++;
+        }
+        int space = next++;
+        for (char c = 0; c < 128; c++) {
+            if (isSpace(c)) {
+                CHAR_CLASS[c] = space;
+            }
+        }
+        for (String[] m : MARKERS) {
+            for (char c : m[0].toCharArray()) {
+                if (c >= 128) {
+                    throw new IllegalStateException("markers are ASCII: " + m[0]);
+                }
+                if (CHAR_CLASS[c] == 0) {
+                    CHAR_CLASS[c] = next++;
+                }
+            }
+        }
+        if (next > 32 || SHORTEST < 4) {
+            throw new IllegalStateException("inAscii needs at most 31 marker char classes and markers of 4+ chars");
+        }
         for (String[] m : MARKERS) {
             if (m[0].charAt(0) == ' ' || m[0].charAt(1) == ' ' || m[0].endsWith(" ") || m[0].contains("  ")) {
                 throw new IllegalStateException("inAscii needs markers without leading, trailing or double spaces: " + m[0]);
@@ -178,6 +268,14 @@ public final class FailedCommand {
                 for (char c1 : new char[] {m[0].charAt(1), Character.toUpperCase(m[0].charAt(1))}) {
                     int pair = c0 << 7 | c1;
                     STARTING_PAIRS[pair >>> 6] |= 1L << pair;
+                }
+            }
+            for (String run : new String[] {" ", "  ", "   "}) {
+                String spelled = m[0].replace(" ", run);
+                for (int i = 0; i + 3 <= spelled.length(); i++) {
+                    int trigram = classOf(spelled.charAt(i)) << 10 | classOf(spelled.charAt(i + 1)) << 5
+                            | classOf(spelled.charAt(i + 2));
+                    MARKER_TRIGRAMS[trigram >>> 6] |= 1L << trigram;
                 }
             }
             int key = m[0].charAt(0) << 7 | m[0].charAt(1);
