@@ -136,8 +136,8 @@ public final class FailedCommand {
             for (int i = p; i > p - BLOCK && i >= 0; i--) {
                 int c0 = bytes[i];
                 int c1 = bytes[i + 1];
-                int pair = c0 << 7 | c1;
-                if ((STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
+                int start = CHAR_CLASS[c0] << 10 | CHAR_CLASS[c1] << 5 | CHAR_CLASS[bytes[i + 2]];
+                if ((STARTING_TRIGRAMS[start >>> 6] & 1L << start) == 0) {
                     continue;
                 }
                 for (String[] m : BY_FIRST_TWO[lower((char) c0) << 7 | lower((char) c1)]) {
@@ -223,6 +223,8 @@ public final class FailedCommand {
     private static final int[] CHAR_CLASS = new int[128];
     /** A bit per trigram of classes found in a marker whose spaces are runs of one to three white-space chars. */
     private static final long[] MARKER_TRIGRAMS = new long[1 << 15 >>> 6];
+    /** The same for the trigrams markers start with: a position that fails this is no marker start. */
+    private static final long[] STARTING_TRIGRAMS = new long[1 << 15 >>> 6];
 
     private static int shortest() {
         int min = Integer.MAX_VALUE;
@@ -276,6 +278,9 @@ public final class FailedCommand {
                     int trigram = classOf(spelled.charAt(i)) << 10 | classOf(spelled.charAt(i + 1)) << 5
                             | classOf(spelled.charAt(i + 2));
                     MARKER_TRIGRAMS[trigram >>> 6] |= 1L << trigram;
+                    if (i == 0) {
+                        STARTING_TRIGRAMS[trigram >>> 6] |= 1L << trigram;
+                    }
                 }
             }
             int key = m[0].charAt(0) << 7 | m[0].charAt(1);
