@@ -42,11 +42,14 @@ final class PhraseAutomaton {
     /** The non-ASCII chars in some phrase, a bit per char: any other one leads back to the root. */
     private final long[] nonAsciiInPhrases = new long[1024];
     private final int[] fail;
-    /** Per state: the part ids that end here, including those reached through failure links. */
-    private final int[][] out;
-    /** Per part id: its uses, each encoded as phraseIndex * 3 + role. */
-    private final int[][] uses;
-    private final int[] partLength;
+    /**
+     * What ends in each state, flat: for every part that ends there (including those reached through failure
+     * links), for every use of that part, the use (phraseIndex * 3 + role) and the part's length. State
+     * {@code s} has the pairs from {@code outputStart[s]} to {@code outputStart[s + 1]}. One array rather than
+     * arrays of arrays: inside the pipeline these are cache misses, and each level of arrays was one more.
+     */
+    private final int[] outputs;
+    private final int[] outputStart;
     /** Per phrase: its number among the gap phrases ("a ... b"), or -1. */
     private final int[] gapSlot;
     private final int gapPhrases;
@@ -68,8 +71,8 @@ final class PhraseAutomaton {
             }
         }
         gapPhrases = gaps;
-        uses = new int[partUses.size()][];
-        partLength = new int[partUses.size()];
+        int[][] uses = new int[partUses.size()][];
+        int[] partLength = new int[partUses.size()];
 
         // the trie, nodes numbered as they are created
         Edges trie = new Edges();
@@ -144,11 +147,26 @@ final class PhraseAutomaton {
         }
 
         fail = new int[nodes];
-        out = new int[nodes][];
+        outputStart = new int[nodes + 1];
+        int pairs = 0;
         for (int s = 0; s < nodes; s++) {
             fail[s] = stateOf[trieFail[order[s]]];
-            out[s] = trieOut[order[s]];
+            for (int part : trieOut[order[s]]) {
+                pairs += uses[part].length;
+            }
         }
+        outputs = new int[pairs * 2];
+        int o = 0;
+        for (int s = 0; s < nodes; s++) {
+            outputStart[s] = o;
+            for (int part : trieOut[order[s]]) {
+                for (int use : uses[part]) {
+                    outputs[o++] = use;
+                    outputs[o++] = partLength[part];
+                }
+            }
+        }
+        outputStart[nodes] = o;
         boolean[] inPhrases = new boolean[128];
         for (List<long[]> c : children) {
             for (long[] edge : c) {
@@ -193,7 +211,7 @@ final class PhraseAutomaton {
     /** A state as {@link #asciiNext} holds it. */
     private int encode(int state) {
         int row = state * columns;
-        return out[state].length == 0 ? row : ~row;
+        return outputStart[state] == outputStart[state + 1] ? row : ~row;
     }
 
     /**
@@ -281,7 +299,10 @@ final class PhraseAutomaton {
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
         int best = Integer.MAX_VALUE;
-        String bestMatch = null;
+        // where the best gap phrase's first part ends and its second part ends (-1 for a phrase of one part):
+        // the matched text is made once at the end, not for every better phrase found on the way
+        int bestFirstEnd = -1;
+        int bestEnd = -1;
         // per gap phrase: the end positions of its first part, in increasing order (allocated on first use)
         int[][] firstEnds = null;
         int[] firstCount = null;
@@ -294,51 +315,57 @@ final class PhraseAutomaton {
                 continue;
             }
             row = ~next;
-            for (int part : out[row / columns]) {
-                int end = k + 1;
-                for (int use : uses[part]) {
-                    int phrase = use / 3;
-                    if (phrase >= best) {
+            int state = row / columns;
+            int end = k + 1;
+            for (int o = outputStart[state]; o < outputStart[state + 1]; o += 2) {
+                int use = outputs[o];
+                int phrase = use / 3;
+                if (phrase >= best) {
+                    continue;
+                }
+                int role = use % 3;
+                if (role == SINGLE) {
+                    best = phrase;
+                    bestFirstEnd = -1;
+                } else if (role == FIRST) {
+                    if (firstEnds == null) {
+                        firstEnds = new int[gapPhrases][];
+                        firstCount = new int[gapPhrases];
+                    }
+                    int slot = gapSlot[phrase];
+                    int[] ends = firstEnds[slot];
+                    if (ends == null) {
+                        ends = firstEnds[slot] = new int[4];
+                    } else if (firstCount[slot] == ends.length) {
+                        ends = firstEnds[slot] = Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    ends[firstCount[slot]++] = end;
+                } else {
+                    int start = end - outputs[o + 1];
+                    int[] ends = firstEnds == null ? null : firstEnds[gapSlot[phrase]];
+                    if (ends == null) {
                         continue;
                     }
-                    int role = use % 3;
-                    if (role == SINGLE) {
+                    // the latest first part that ends before this second part starts; only first
+                    // parts overlapping this occurrence are skipped, so the walk back is short
+                    int n = firstCount[gapSlot[phrase]] - 1;
+                    while (n >= 0 && ends[n] > start) {
+                        n--;
+                    }
+                    if (n >= 0 && start - ends[n] <= PhraseTable.GAP) {
                         best = phrase;
-                        bestMatch = phrases.get(phrase).parts()[0];
-                    } else if (role == FIRST) {
-                        if (firstEnds == null) {
-                            firstEnds = new int[gapPhrases][];
-                            firstCount = new int[gapPhrases];
-                        }
-                        int slot = gapSlot[phrase];
-                        int[] ends = firstEnds[slot];
-                        if (ends == null) {
-                            ends = firstEnds[slot] = new int[4];
-                        } else if (firstCount[slot] == ends.length) {
-                            ends = firstEnds[slot] = Arrays.copyOf(ends, ends.length * 2);
-                        }
-                        ends[firstCount[slot]++] = end;
-                    } else {
-                        int start = end - partLength[part];
-                        int[] ends = firstEnds == null ? null : firstEnds[gapSlot[phrase]];
-                        if (ends == null) {
-                            continue;
-                        }
-                        // the latest first part that ends before this second part starts; only first
-                        // parts overlapping this occurrence are skipped, so the walk back is short
-                        int n = firstCount[gapSlot[phrase]] - 1;
-                        while (n >= 0 && ends[n] > start) {
-                            n--;
-                        }
-                        if (n >= 0 && start - ends[n] <= PhraseTable.GAP) {
-                            best = phrase;
-                            int firstLen = phrases.get(phrase).parts()[0].length();
-                            bestMatch = text.substring(ends[n] - firstLen, end);
-                        }
+                        bestFirstEnd = ends[n];
+                        bestEnd = end;
                     }
                 }
             }
         }
-        return bestMatch == null ? null : new PhraseTable.Hit(phrases.get(best), bestMatch);
+        if (best == Integer.MAX_VALUE) {
+            return null;
+        }
+        PhraseTable.Phrase phrase = phrases.get(best);
+        String first = phrase.parts()[0];
+        return new PhraseTable.Hit(phrase, bestFirstEnd < 0 ? first
+                : text.substring(bestFirstEnd - first.length(), bestEnd));
     }
 }
