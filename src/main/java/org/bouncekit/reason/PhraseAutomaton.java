@@ -14,8 +14,11 @@ import java.util.Map;
  * {@link PhraseTable#GAP} characters before a "b" starts. Immutable after construction.
  *
  * <p>Bounce texts are nearly all ASCII, so ASCII chars step through a dense transition table with the
- * failure links already followed: one array read per char. Other chars keep the trie's sparse edges
- * and the failure walk; a char that occurs in no phrase sends the automaton straight to the root.
+ * failure links already followed: one array read per char. Only states with two or more children by
+ * ASCII chars have a row there; the others (nine in ten: the inner and last chars of a phrase) keep
+ * their one child and fall back to their failure state on any other char, so the table is small
+ * enough to stay in the cache inside the pipeline. Other chars keep the trie's sparse edges and the
+ * failure walk; a char that occurs in no phrase sends the automaton straight to the root.
  */
 final class PhraseAutomaton {
     private static final int SINGLE = 0;
@@ -31,12 +34,24 @@ final class PhraseAutomaton {
     /** Columns per state in {@link #asciiNext}: a state's row starts at {@code state * columns}. */
     private final int columns;
     /**
-     * The complete transition function for ASCII chars: {@code asciiNext[row + asciiColumn[c]]} is the row of the
-     * next state, bitwise complemented ({@code ~row}, negative) when some part ends in that state. Rows rather
-     * than state numbers keep a multiplication off the per-char path. States are numbered breadth-first, so the
-     * shallow ones, where a scan spends most of its time, sit together.
+     * States {@code 0 .. branching - 1} have a row in {@link #asciiNext}: the root and every state with two or
+     * more children by ASCII chars. The others, from {@code branching} on, are in {@link #lone}.
+     */
+    private final int branching;
+    /**
+     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[state * columns
+     * + asciiColumn[c]]} is the next state, bitwise complemented ({@code ~state}, negative) when some part ends in
+     * that state. Branching states are numbered breadth-first, so the shallow ones, where a scan spends most of
+     * its time, sit together.
      */
     private final int[] asciiNext;
+    /**
+     * Per state {@code s} from {@link #branching} on, at {@code LONE * (s - branching)}: the column of its one
+     * child by an ASCII char (-1 for none), that child encoded as in {@link #asciiNext}, and its failure state:
+     * any other ASCII char leads where it leads from there.
+     */
+    private final int[] lone;
+    private static final int LONE = 3;
     /** Trie edges by non-ASCII chars, (state, char) -> child state. */
     private final Edges nonAsciiEdges = new Edges();
     /** The non-ASCII chars in some phrase, a bit per char: any other one leads back to the root. */
@@ -146,27 +161,28 @@ final class PhraseAutomaton {
             }
         }
 
-        fail = new int[nodes];
-        outputStart = new int[nodes + 1];
+        // failure links and outputs in breadth-first numbering
+        int[] breadthFail = new int[nodes];
+        int[] breadthOutputStart = new int[nodes + 1];
         int pairs = 0;
         for (int s = 0; s < nodes; s++) {
-            fail[s] = stateOf[trieFail[order[s]]];
+            breadthFail[s] = stateOf[trieFail[order[s]]];
             for (int part : trieOut[order[s]]) {
                 pairs += uses[part].length;
             }
         }
-        outputs = new int[pairs * 2];
-        int o = 0;
+        int[] breadthOutputs = new int[pairs * 2];
+        int bo = 0;
         for (int s = 0; s < nodes; s++) {
-            outputStart[s] = o;
+            breadthOutputStart[s] = bo;
             for (int part : trieOut[order[s]]) {
                 for (int use : uses[part]) {
-                    outputs[o++] = use;
-                    outputs[o++] = partLength[part];
+                    breadthOutputs[bo++] = use;
+                    breadthOutputs[bo++] = partLength[part];
                 }
             }
         }
-        outputStart[nodes] = o;
+        breadthOutputStart[nodes] = bo;
         boolean[] inPhrases = new boolean[128];
         for (List<long[]> c : children) {
             for (long[] edge : c) {
@@ -187,31 +203,94 @@ final class PhraseAutomaton {
             }
         }
         columns = cols;
-        // the dense table, filled in breadth-first order: a state's failure state is shallower, so its row is done
-        asciiNext = new int[Math.multiplyExact(nodes, columns)];
+        // the dense table of every state, filled in breadth-first order: a state's failure state is shallower,
+        // so its row is done; only the branching states' rows are kept
+        int[] next = new int[Math.multiplyExact(nodes, columns)];
+        int[] asciiChildren = new int[nodes];
+        int[] loneColumn = new int[nodes];
+        List<long[]> nonAscii = new ArrayList<>();
         for (int s = 0; s < nodes; s++) {
             int row = s * columns;
             if (s > 0) {
-                System.arraycopy(asciiNext, fail[s] * columns, asciiNext, row, columns);
-            } else {
-                Arrays.fill(asciiNext, 0, columns, encode(0));
+                System.arraycopy(next, breadthFail[s] * columns, next, row, columns);
             }
+            loneColumn[s] = -1;
             for (long[] edge : children.get(order[s])) {
                 char ch = (char) edge[0];
                 int child = stateOf[(int) edge[1]];
                 if (ch < 128) {
-                    asciiNext[row + asciiColumn[ch]] = encode(child);
+                    next[row + asciiColumn[ch]] = child;
+                    asciiChildren[s]++;
+                    loneColumn[s] = asciiColumn[ch];
                 } else {
-                    nonAsciiEdges.put(key(s, ch), child);
+                    nonAscii.add(new long[] {s, ch, child});
                 }
             }
         }
+        // renumbered: the branching states first, breadth-first; then the others depth-first, so that the
+        // states along a phrase sit one after the other in {@link #lone} and a match reads few cache lines
+        int[] renumbered = new int[nodes];
+        int b = 0;
+        for (int s = 0; s < nodes; s++) {
+            if (s == 0 || asciiChildren[s] > 1) {
+                renumbered[s] = b++;
+            }
+        }
+        branching = b;
+        int[] stack = new int[nodes];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int n = stack[--top];
+            int s = stateOf[n];
+            if (s != 0 && asciiChildren[s] <= 1) {
+                renumbered[s] = b++;
+            }
+            List<long[]> c = children.get(n);
+            for (int k = c.size() - 1; k >= 0; k--) {
+                stack[top++] = (int) c.get(k)[1];
+            }
+        }
+        fail = new int[nodes];
+        outputStart = new int[nodes + 1];
+        outputs = new int[breadthOutputs.length];
+        int[] from = new int[nodes];
+        for (int s = 0; s < nodes; s++) {
+            from[renumbered[s]] = s;
+            fail[renumbered[s]] = renumbered[breadthFail[s]];
+        }
+        int o = 0;
+        for (int r = 0; r < nodes; r++) {
+            int s = from[r];
+            outputStart[r] = o;
+            int length = breadthOutputStart[s + 1] - breadthOutputStart[s];
+            System.arraycopy(breadthOutputs, breadthOutputStart[s], outputs, o, length);
+            o += length;
+        }
+        outputStart[nodes] = o;
+        asciiNext = new int[Math.multiplyExact(branching, columns)];
+        lone = new int[LONE * (nodes - branching)];
+        for (int s = 0; s < nodes; s++) {
+            int r = renumbered[s];
+            if (r < branching) {
+                for (int c = 0; c < columns; c++) {
+                    asciiNext[r * columns + c] = encode(renumbered[next[s * columns + c]]);
+                }
+            } else {
+                int at = LONE * (r - branching);
+                lone[at] = loneColumn[s];
+                lone[at + 1] = loneColumn[s] < 0 ? 0 : encode(renumbered[next[s * columns + loneColumn[s]]]);
+                lone[at + 2] = fail[r];
+            }
+        }
+        for (long[] edge : nonAscii) {
+            nonAsciiEdges.put(key(renumbered[(int) edge[0]], (char) edge[1]), renumbered[(int) edge[2]]);
+        }
     }
 
-    /** A state as {@link #asciiNext} holds it. */
+    /** A state as {@link #asciiNext} holds it (in the final numbering, once the outputs are set). */
     private int encode(int state) {
-        int row = state * columns;
-        return outputStart[state] == outputStart[state + 1] ? row : ~row;
+        return outputStart[state] == outputStart[state + 1] ? state : ~state;
     }
 
     /**
@@ -306,16 +385,27 @@ final class PhraseAutomaton {
         // per gap phrase: the end positions of its first part, in increasing order (allocated on first use)
         int[][] firstEnds = null;
         int[] firstCount = null;
-        int row = 0;
+        int state = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            int next = c < 128 ? asciiNext[row + asciiColumn[c]] : nonAsciiStep(row / columns, c);
+            int next;
+            if (c < 128) {
+                int column = asciiColumn[c];
+                int s = state;
+                // a state without a row: its one child, or on from its failure state (each step is shallower,
+                // and a step deeper takes a char, so the walks add up to at most the text's length)
+                while (s >= branching && lone[LONE * (s - branching)] != column) {
+                    s = lone[LONE * (s - branching) + 2];
+                }
+                next = s < branching ? asciiNext[s * columns + column] : lone[LONE * (s - branching) + 1];
+            } else {
+                next = nonAsciiStep(state, c);
+            }
             if (next >= 0) {
-                row = next;
+                state = next;
                 continue;
             }
-            row = ~next;
-            int state = row / columns;
+            state = ~next;
             int end = k + 1;
             for (int o = outputStart[state]; o < outputStart[state + 1]; o += 2) {
                 int use = outputs[o];
