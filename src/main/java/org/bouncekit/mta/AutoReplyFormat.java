@@ -50,7 +50,7 @@ final class AutoReplyFormat implements BounceFormat {
         if (!byHeader && !bySubject) {
             return null;
         }
-        String replier = Addresses.normalize(m.headers().first("from"));
+        String replier = PersonalMail.fromAddress(m);
         if (replier != null && isDaemon(replier)) {
             // Mail daemons do not go on holiday: an "auto-replied" message from one is a notice, not a vacation reply.
             return null;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
@@ -20,8 +19,6 @@ import org.bouncekit.parse.SmtpCodes;
  * formats that need their own reading of a DSN.
  */
 final class DeliveryStatusFormat implements BounceFormat {
-    /** Where the action keyword ends ("failed (bad destination)"); compiled once. */
-    private static final Pattern ACTION_END = Pattern.compile("[ (]");
     private final int maxRecipients;
 
     DeliveryStatusFormat(int maxRecipients) {
@@ -127,13 +124,12 @@ final class DeliveryStatusFormat implements BounceFormat {
         RecipientRecord r = new RecipientRecord(recipient).originalRecipient(originalRcpt);
         String action = f.get("action");
         if (action != null) {
-            r.action(ACTION_END.split(action.trim().toLowerCase(Locale.ROOT), 2)[0]);
+            r.action(actionKeyword(action.trim().toLowerCase(Locale.ROOT)));
         }
         // Only an SMTP diagnostic loses its type: "X-Unix; 77" is a local program's exit status, and the
         // type is what says so.
         String rawDiagnostic = f.get("diagnostic-code");
-        String diagnostic = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(java.util.Locale.ROOT).startsWith("x-unix")
-                ? rawDiagnostic.trim() : stripType(rawDiagnostic);
+        String diagnostic = isUnixType(rawDiagnostic) ? rawDiagnostic.trim() : stripType(rawDiagnostic);
         if (diagnostic != null && !diagnostic.isBlank()) {
             r.diagnostic(diagnostic, "Diagnostic-Code");
         }
@@ -153,6 +149,27 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         r.lastAttemptDate(f.get("last-attempt-date")).willRetryUntil(f.get("will-retry-until"));
         return r;
+    }
+
+    /** The action up to its first space or parenthesis ("failed (bad destination)"), as a split there would give it. */
+    private static String actionKeyword(String action) {
+        for (int i = 0; i < action.length(); i++) {
+            char c = action.charAt(i);
+            if (c == ' ' || c == '(') {
+                return action.substring(0, i);
+            }
+        }
+        return action;
+    }
+
+    /** The diagnostic's type is X-Unix, any case. */
+    private static boolean isUnixType(String rawDiagnostic) {
+        if (rawDiagnostic == null) {
+            return false;
+        }
+        String t = rawDiagnostic.trim();
+        // Only "x" and "X" lowercase to "x": other diagnostics are told apart before any copy.
+        return !t.isEmpty() && (t.charAt(0) == 'x' || t.charAt(0) == 'X') && t.toLowerCase(Locale.ROOT).startsWith("x-unix");
     }
 
     /**

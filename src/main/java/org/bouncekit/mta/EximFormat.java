@@ -57,10 +57,14 @@ final class EximFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        boolean delayed = TextMarkers.containsAny(lower, DELAYED);
+        // Exim's own wording first: it rules out most messages with fewer searches than the address list's.
         boolean exim = lower.contains("this message was created automatically by mail delivery software")
                 || lower.contains(SMTP_ERROR) || lower.contains(MALFORMED_NOTICE);
-        if (!exim || !delayed && !TextMarkers.containsAny(lower, FAILED)) {
+        if (!exim) {
+            return null;
+        }
+        boolean delayed = TextMarkers.containsAny(lower, DELAYED);
+        if (!delayed && !TextMarkers.containsAny(lower, FAILED)) {
             return null;
         }
         List<String> failedRecipients = new ArrayList<>();

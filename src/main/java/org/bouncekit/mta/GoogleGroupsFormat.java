@@ -30,8 +30,11 @@ final class GoogleGroupsFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         List<String> failed = m.headers().all("x-failed-recipients");
+        if (failed.isEmpty()) {
+            return null;
+        }
         String from = m.from().toLowerCase(Locale.ROOT);
-        if (failed.isEmpty() || !(from.contains("@google.com") || from.contains("@googlemail.com"))) {
+        if (!(from.contains("@google.com") || from.contains("@googlemail.com"))) {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);

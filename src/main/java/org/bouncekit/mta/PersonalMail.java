@@ -47,9 +47,20 @@ final class PersonalMail {
      */
     static boolean sentAsOrdinaryMail(ParsedMessage m) {
         String returnPath = Addresses.normalize(m.headers().first("return-path"));
-        String from = Addresses.normalize(m.headers().first("from"));
+        String from = fromAddress(m);
         return returnPath != null && returnPath.equalsIgnoreCase(from) && hasNoReport(m) && !fromMailSystem(m);
     }
+
+    /**
+     * The address of the top-level From, normalized, or null. Made once per message: several formats look at the
+     * sender's address.
+     */
+    static String fromAddress(ParsedMessage m) {
+        return m.derived(FROM_ADDRESS);
+    }
+
+    private static final ParsedMessage.Derived<String> FROM_ADDRESS =
+            new ParsedMessage.Derived<>(m -> Addresses.normalize(m.headers().first("from")));
 
     private static boolean hasNoReport(ParsedMessage m) {
         return m.deliveryStatus().isEmpty() && !m.headers().has("x-failed-recipients");

@@ -27,6 +27,8 @@ final class PlainTextFormat implements BounceFormat {
     private final TextMarkers markers = TextMarkers.BUILT_IN;
     /** {@code markers.originalStart} without dashes, index for index (made once, not per line). */
     private final List<String> originalStartUndashed;
+    /** The first chars of those markers, dashed and undashed, and of the quoted header fields; null: no filter. */
+    private final String originalStartFirstChars;
     private final int maxRecipients;
 
     PlainTextFormat(int maxRecipients) {
@@ -36,6 +38,19 @@ final class PlainTextFormat implements BounceFormat {
             undashed.add(mk.replace("-", "").strip());
         }
         this.originalStartUndashed = List.copyOf(undashed);
+        StringBuilder first = new StringBuilder("r"); // return-path:, received:
+        for (String mk : markers.originalStart) {
+            first.append(mk.charAt(0));
+        }
+        boolean emptyUndashed = false;
+        for (String u : undashed) {
+            if (u.isEmpty()) {
+                emptyUndashed = true; // a marker of dashes alone: every line is compared in full
+            } else {
+                first.append(u.charAt(0));
+            }
+        }
+        this.originalStartFirstChars = emptyUndashed ? null : first.toString();
     }
 
     @Override
@@ -58,10 +73,11 @@ final class PlainTextFormat implements BounceFormat {
 
     /**
      * The prose of a message already known to be a bounce (it has a DSN part): the recipients' text
-     * blocks, without demanding the signs that tell a bounce from ordinary mail.
+     * blocks, without demanding the signs that tell a bounce from ordinary mail; null when there are none.
      */
-    DecodedBounce decodeKnownBounce(ParsedMessage m) {
-        return decode(m, false);
+    List<RecipientRecord> knownBounceRecords(ParsedMessage m) {
+        DecodedBounce d = decode(m, false);
+        return d == null ? null : d.records();
     }
 
     private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
@@ -92,7 +108,7 @@ final class PlainTextFormat implements BounceFormat {
                 boolean explained = codes.status() != null || codes.replyCode() != null
                         || ReasonRules.builtIn().forText(section) != null;
                 return explained && !isListPost(m) && !PersonalMail.sentAsOrdinaryMail(m)
-                        ? new DecodedBounce(name(), kindOf(lower), List.of()) : null;
+                        ? new DecodedBounce(name(), kindOf(lower, mustLookLikeBounce), List.of()) : null;
             }
             String fallback = sent.isEmpty() ? Addresses.normalize(m.originalHeaders().first("to")) : sent.get(0);
             if (fallback == null) {
@@ -135,13 +151,14 @@ final class PlainTextFormat implements BounceFormat {
             // address after the explanation) is no failed recipient.
             records = explained;
         }
-        String mta = markers.signature(lower);
-        return new DecodedBounce(mta == null ? name() : mta, kindOf(lower), records);
+        // Of a known bounce only the records are used (its report gives the rest): no MTA, no kind.
+        String mta = mustLookLikeBounce ? markers.signature(lower) : null;
+        return new DecodedBounce(mta == null ? name() : mta, kindOf(lower, mustLookLikeBounce), records);
     }
 
-    private MessageKind kindOf(String lower) {
+    private MessageKind kindOf(String lower, boolean wanted) {
         // the [delay], [final] and [final-conditional] markers of text-bounce.txt
-        return markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
+        return wanted && markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
     }
 
     /**
@@ -211,8 +228,7 @@ final class PlainTextFormat implements BounceFormat {
         while (pos < body.length()) {
             int nl = lower.indexOf('\n', pos);
             int lineEnd = nl < 0 ? body.length() : nl;
-            String line = lower.substring(pos, lineEnd).strip();
-            if (pos > start && isOriginalStart(line)) {
+            if (pos > start && isOriginalStart(lower, pos, lineEnd)) {
                 end = pos;
                 break;
             }
@@ -221,28 +237,65 @@ final class PlainTextFormat implements BounceFormat {
         return body.substring(start, end);
     }
 
-    private boolean isOriginalStart(String trimmedLowerLine) {
-        if (trimmedLowerLine.isEmpty()) {
+    /**
+     * True when the line {@code lower[from, to)}, stripped, starts the returned message. Read in place: this runs
+     * for every line of the error section, and a copy of each line was most of its cost.
+     */
+    private boolean isOriginalStart(String lower, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(lower.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(lower.charAt(b - 1))) {
+            b--;
+        }
+        if (a == b) {
             return false;
         }
-        String undashed = null; // the line without dashes, made once and only when a dashed marker needs it
+        // Where the line starts with its dashes and white space skipped, as a dashed marker is compared.
+        int u = a;
+        while (u < b && (lower.charAt(u) == '-' || Character.isWhitespace(lower.charAt(u)))) {
+            u++;
+        }
+        if (originalStartFirstChars != null && originalStartFirstChars.indexOf(lower.charAt(a)) < 0
+                && (u == b || originalStartFirstChars.indexOf(lower.charAt(u)) < 0)) {
+            return false; // no marker, dashed or not, starts with either char: most lines
+        }
         for (int k = 0; k < markers.originalStart.size(); k++) {
             String mk = markers.originalStart.get(k);
-            if (trimmedLowerLine.startsWith(mk)) {
+            if (regionStartsWith(lower, a, b, mk)
+                    || mk.startsWith("-") && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
                 return true;
-            }
-            if (mk.startsWith("-")) {
-                if (undashed == null) {
-                    undashed = trimmedLowerLine.replace("-", "").strip();
-                }
-                if (undashed.startsWith(originalStartUndashed.get(k))) {
-                    return true;
-                }
             }
         }
         // The returned message's own headers, quoted inline.
-        return trimmedLowerLine.startsWith("return-path: <") || trimmedLowerLine.startsWith("received: from ")
-                && trimmedLowerLine.length() > 20;
+        return regionStartsWith(lower, a, b, "return-path: <")
+                || regionStartsWith(lower, a, b, "received: from ") && b - a > 20;
+    }
+
+    /** {@code s.substring(a, b).startsWith(prefix)}, without the copy. */
+    private static boolean regionStartsWith(String s, int a, int b, String prefix) {
+        return prefix.length() <= b - a && s.startsWith(prefix, a);
+    }
+
+    /**
+     * {@code s.substring(a, b).replace("-", "").strip().startsWith(prefix)} without the copies, for a
+     * {@code prefix} without dashes and an {@code u} past the line's leading dashes and white space: the
+     * dashes inside are skipped.
+     */
+    private static boolean startsWithUndashed(String s, int u, int b, String prefix) {
+        int i = u;
+        for (int p = 0; p < prefix.length(); p++) {
+            while (i < b && s.charAt(i) == '-') {
+                i++;
+            }
+            if (i == b || s.charAt(i) != prefix.charAt(p)) {
+                return false;
+            }
+            i++;
+        }
+        return true;
     }
 
     /** Splits the section into one block of lines per newly seen recipient address. */
@@ -339,23 +392,35 @@ final class PlainTextFormat implements BounceFormat {
     /** Addresses that are the bounce's sender or addressee (the original sender), not failed recipients. */
     private static Set<String> ignoredAddresses(ParsedMessage m) {
         Set<String> out = new HashSet<>();
-        HeaderBlock h = m.headers();
-        for (String name : new String[] {"from", "to", "return-path", "reply-to", "sender"}) {
-            for (String v : h.all(name)) {
-                for (String a : Addresses.findAll(v, 4)) {
-                    out.add(a.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        HeaderBlock orig = m.originalHeaders();
-        for (String name : new String[] {"from", "return-path", "sender", "reply-to"}) {
-            for (String v : orig.all(name)) {
-                for (String a : Addresses.findAll(v, 4)) {
-                    out.add(a.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
+        // One pass over each block, not one per field name: the result is a set, so the order does not matter.
+        addAddresses(m.headers(), BOUNCE_PARTIES, out);
+        addAddresses(m.originalHeaders(), ORIGINAL_PARTIES, out);
         return out;
+    }
+
+    private static final String[] BOUNCE_PARTIES = {"from", "to", "return-path", "reply-to", "sender"};
+    private static final String[] ORIGINAL_PARTIES = {"from", "return-path", "sender", "reply-to"};
+
+    /** Adds the addresses (lowercase) of the fields of {@code h} named one of {@code names} (any case). */
+    private static void addAddresses(HeaderBlock h, String[] names, Set<String> out) {
+        List<String> fieldNames = h.names();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            if (isOneOf(fieldNames.get(i), names)) {
+                for (String a : Addresses.findAll(h.valueAt(i), 4)) {
+                    out.add(a.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    /** As {@link HeaderBlock#all} compares names: {@link String#equalsIgnoreCase}. */
+    private static boolean isOneOf(String fieldName, String[] names) {
+        for (String n : names) {
+            if (fieldName.equalsIgnoreCase(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The returned message's recipients (To and Cc), at most two: enough to tell one from several. */

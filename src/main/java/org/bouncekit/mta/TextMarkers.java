@@ -25,6 +25,7 @@ final class TextMarkers {
     final List<Signature> signatures;
     /** Words of a delay warning, and of a final failure that outrank them; see {@link #saysDelayed}. */
     final List<String> delay;
+    private final List<FlatPhrase> delayFlat;
     final List<String> finalFailure;
     final List<String> finalConditional;
 
@@ -41,6 +42,7 @@ final class TextMarkers {
         }
         signatures = List.copyOf(sigs);
         delay = sections.getOrDefault("delay", List.of());
+        delayFlat = FlatPhrase.all(delay);
         finalFailure = sections.getOrDefault("final", List.of());
         finalConditional = sections.getOrDefault("final-conditional", List.of());
     }
@@ -77,17 +79,32 @@ final class TextMarkers {
      * two chars), and an index from it then points past the marker in the original, or past its end.
      */
     static String lowerSameLength(String text) {
-        // Latin-1 text (nearly every bounce) lowercases char by char in String.toLowerCase too, and the JDK's
-        // version of that is much cheaper than a char[] round trip (no copy at all when nothing is uppercase).
+        // Latin-1 text (nearly every bounce) goes through a table into bytes: one pass, no per-char case
+        // lookups. The table is Character.toLowerCase itself, so the result is the same as the general path's.
         int n = text.length();
-        int k = 0;
-        while (k < n && text.charAt(k) < 0x100) {
-            k++;
+        char[] chars = new char[n];
+        text.getChars(0, n, chars, 0);
+        byte[] latin1 = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = chars[i];
+            if (c >= LATIN1_LOWER.length) {
+                return lowerCharByChar(chars);
+            }
+            latin1[i] = LATIN1_LOWER[c];
         }
-        if (k == n) {
-            return text.toLowerCase(Locale.ROOT);
+        return new String(latin1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@link Character#toLowerCase(char)} of each Latin-1 char; Latin-1 letters lowercase to Latin-1. */
+    private static final byte[] LATIN1_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < LATIN1_LOWER.length; c++) {
+            LATIN1_LOWER[c] = (byte) Character.toLowerCase((char) c);
         }
-        char[] c = text.toCharArray();
+    }
+
+    private static String lowerCharByChar(char[] c) {
         for (int i = 0; i < c.length; i++) {
             c[i] = Character.toLowerCase(c[i]);
         }
@@ -110,8 +127,9 @@ final class TextMarkers {
      * be told if delivery fails permanently") does not count.
      */
     boolean saysDelayed(String lower) {
-        String flat = singleSpaced(lower);
-        return containsAny(flat, delay) && !saysFinal(flat);
+        // Most bounces have no delay word: that is settled on the text itself (FlatPhrase matches across white
+        // space as the flat text would), and the flat text is made only when there is one.
+        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower));
     }
 
     private boolean saysFinal(String flat) {
