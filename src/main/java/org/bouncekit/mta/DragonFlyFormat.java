@@ -38,7 +38,7 @@ final class DragonFlyFormat implements BounceFormat {
         if (recipient == null) {
             return null;
         }
-        List<String> lines = ProseLines.section(body, STARTS, ENDS);
+        List<String> lines = ProseLines.section(body, lower, STARTS, ENDS);
         String remote = null;
         String command = null;
         for (int i = 0; i < lines.size(); i++) {

@@ -48,7 +48,7 @@ final class GroupWiseFormat implements BounceFormat {
         }
         List<String> sent = sentTo(m);
         List<RecipientRecord> records = new ArrayList<>();
-        for (String line : ProseLines.section(PlainTextFormat.bounceText(m), List.of(START), ENDS)) {
+        for (String line : ProseLines.section(PlainTextFormat.bounceText(m), lower, List.of(START), ENDS)) {
             String t = line.strip();
             if (t.isEmpty()) {
                 if (!records.isEmpty()) {

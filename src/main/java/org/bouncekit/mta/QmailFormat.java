@@ -61,7 +61,7 @@ final class QmailFormat implements BounceFormat {
         List<RecipientRecord> records = new ArrayList<>();
         String current = null;
         List<String> lines = new ArrayList<>();
-        for (String line : ProseLines.section(body, STARTS, ENDS)) {
+        for (String line : ProseLines.section(body, lower, STARTS, ENDS)) {
             String address = recipientLine(line);
             if (address != null) {
                 add(records, current, lines);
