@@ -109,8 +109,12 @@ final class DeliveryStatusFormat implements BounceFormat {
 
     /** One recipient group's fields as a record; null when it names no address. */
     static RecipientRecord fromFields(Map<String, String> f) {
-        String finalRcpt = Addresses.normalize(f.get("final-recipient"));
-        String originalRcpt = Addresses.normalize(f.get("original-recipient"));
+        String finalField = f.get("final-recipient");
+        String originalField = f.get("original-recipient");
+        String finalRcpt = Addresses.normalize(finalField);
+        // Original-Recipient often repeats Final-Recipient word for word: the same value normalizes the same.
+        String originalRcpt = originalField != null && originalField.equals(finalField) ? finalRcpt
+                : Addresses.normalize(originalField);
         String actual = Addresses.normalize(f.get("x-actual-recipient"));
         String recipient = finalRcpt != null ? finalRcpt : originalRcpt != null ? originalRcpt : actual;
         // A local delivery to a file or a pipe ("/var/mail/ann@host", "|/usr/bin/procmail"@host) reports that
@@ -214,19 +218,30 @@ final class DeliveryStatusFormat implements BounceFormat {
             return null;
         }
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 16 && isTypeName(v.substring(0, semi).trim())) {
+        if (semi > 0 && semi < 16 && isTypeName(v, semi)) {
             return v.substring(semi + 1).trim();
         }
         return v.trim();
     }
 
-    /** {@code [A-Za-z0-9-]+}, without a regex: this runs for every DSN field. */
-    private static boolean isTypeName(String t) {
-        if (t.isEmpty()) {
+    /**
+     * {@code v.substring(0, end).trim()} is {@code [A-Za-z0-9-]+}, read in place (no regex, no copy): this runs
+     * for every DSN field.
+     */
+    private static boolean isTypeName(String v, int end) {
+        int a = 0;
+        int b = end;
+        while (a < b && v.charAt(a) <= ' ') { // as String.trim
+            a++;
+        }
+        while (b > a && v.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        if (a == b) {
             return false;
         }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = a; i < b; i++) {
+            char c = v.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
                 return false;
             }

@@ -27,8 +27,12 @@ final class PlainTextFormat implements BounceFormat {
     private final TextMarkers markers = TextMarkers.BUILT_IN;
     /** {@code markers.originalStart} without dashes, index for index (made once, not per line). */
     private final List<String> originalStartUndashed;
-    /** The first chars of those markers, dashed and undashed, and of the quoted header fields; null: no filter. */
-    private final String originalStartFirstChars;
+    /**
+     * Indexes into {@code markers.originalStart} by the marker's first char, and of the dashed markers by the
+     * first char of their undashed form: a line is compared with the few that can match. Null: no index.
+     */
+    private final int[][] byFirstChar;
+    private final int[][] dashedByUndashedFirstChar;
     private final int maxRecipients;
 
     PlainTextFormat(int maxRecipients) {
@@ -38,19 +42,38 @@ final class PlainTextFormat implements BounceFormat {
             undashed.add(mk.replace("-", "").strip());
         }
         this.originalStartUndashed = List.copyOf(undashed);
-        StringBuilder first = new StringBuilder("r"); // return-path:, received:
-        for (String mk : markers.originalStart) {
-            first.append(mk.charAt(0));
+        // Marker indexes by first char (ASCII; a marker of dashes alone, or not ASCII, turns the index off).
+        List<List<Integer>> byFirst = new ArrayList<>();
+        List<List<Integer>> dashedByUndashedFirst = new ArrayList<>();
+        for (int c = 0; c < ASCII; c++) {
+            byFirst.add(new ArrayList<>());
+            dashedByUndashedFirst.add(new ArrayList<>());
         }
-        boolean emptyUndashed = false;
-        for (String u : undashed) {
-            if (u.isEmpty()) {
-                emptyUndashed = true; // a marker of dashes alone: every line is compared in full
-            } else {
-                first.append(u.charAt(0));
+        boolean indexable = true;
+        for (int k = 0; k < markers.originalStart.size(); k++) {
+            String mk = markers.originalStart.get(k);
+            String u = undashed.get(k);
+            if (mk.charAt(0) >= ASCII || mk.startsWith("-") && (u.isEmpty() || u.charAt(0) >= ASCII)) {
+                indexable = false;
+                break;
+            }
+            byFirst.get(mk.charAt(0)).add(k);
+            if (mk.startsWith("-")) {
+                dashedByUndashedFirst.get(u.charAt(0)).add(k);
             }
         }
-        this.originalStartFirstChars = emptyUndashed ? null : first.toString();
+        this.byFirstChar = indexable ? table(byFirst) : null;
+        this.dashedByUndashedFirstChar = indexable ? table(dashedByUndashedFirst) : null;
+    }
+
+    private static final int ASCII = 128;
+
+    private static int[][] table(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     @Override
@@ -258,15 +281,27 @@ final class PlainTextFormat implements BounceFormat {
         while (u < b && (lower.charAt(u) == '-' || Character.isWhitespace(lower.charAt(u)))) {
             u++;
         }
-        if (originalStartFirstChars != null && originalStartFirstChars.indexOf(lower.charAt(a)) < 0
-                && (u == b || originalStartFirstChars.indexOf(lower.charAt(u)) < 0)) {
-            return false; // no marker, dashed or not, starts with either char: most lines
-        }
-        for (int k = 0; k < markers.originalStart.size(); k++) {
-            String mk = markers.originalStart.get(k);
-            if (regionStartsWith(lower, a, b, mk)
-                    || mk.startsWith("-") && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
-                return true;
+        char first = lower.charAt(a);
+        char undashedFirst = u < b ? lower.charAt(u) : 0;
+        if (byFirstChar != null && first < ASCII && undashedFirst < ASCII) {
+            // Only the markers that start with the line's first char, or (dashed) its first char after dashes.
+            for (int k : byFirstChar[first]) {
+                if (regionStartsWith(lower, a, b, markers.originalStart.get(k))) {
+                    return true;
+                }
+            }
+            for (int k : dashedByUndashedFirstChar[undashedFirst]) {
+                if (u < b && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
+                    return true;
+                }
+            }
+        } else {
+            for (int k = 0; k < markers.originalStart.size(); k++) {
+                String mk = markers.originalStart.get(k);
+                if (regionStartsWith(lower, a, b, mk)
+                        || mk.startsWith("-") && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
+                    return true;
+                }
             }
         }
         // The returned message's own headers, quoted inline.

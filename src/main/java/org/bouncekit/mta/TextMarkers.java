@@ -47,6 +47,15 @@ final class TextMarkers {
         finalConditional = sections.getOrDefault("final-conditional", List.of());
     }
 
+    /** {@link Character#toLowerCase(char)} of each Latin-1 char; Latin-1 letters lowercase to Latin-1. */
+    private static final byte[] LATIN1_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < LATIN1_LOWER.length; c++) {
+            LATIN1_LOWER[c] = (byte) Character.toLowerCase((char) c);
+        }
+    }
+
     static final TextMarkers BUILT_IN = load();
 
     private static TextMarkers load() {
@@ -82,29 +91,36 @@ final class TextMarkers {
         // Latin-1 text (nearly every bounce) goes through a table into bytes: one pass, no per-char case
         // lookups. The table is Character.toLowerCase itself, so the result is the same as the general path's.
         int n = text.length();
-        char[] chars = new char[n];
-        text.getChars(0, n, chars, 0);
-        byte[] latin1 = new byte[n];
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
             if (c >= LATIN1_LOWER.length) {
-                return lowerCharByChar(chars);
+                return lowerCharByChar(text);
+            }
+            if (LATIN1_LOWER[c] != (byte) c) {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            return text; // nothing to lowercase (a short line often)
+        }
+        byte[] latin1 = new byte[n];
+        for (int k = 0; k < i; k++) {
+            latin1[k] = (byte) text.charAt(k);
+        }
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= LATIN1_LOWER.length) {
+                return lowerCharByChar(text);
             }
             latin1[i] = LATIN1_LOWER[c];
         }
         return new String(latin1, StandardCharsets.ISO_8859_1);
     }
 
-    /** {@link Character#toLowerCase(char)} of each Latin-1 char; Latin-1 letters lowercase to Latin-1. */
-    private static final byte[] LATIN1_LOWER = new byte[256];
-
-    static {
-        for (int c = 0; c < LATIN1_LOWER.length; c++) {
-            LATIN1_LOWER[c] = (byte) Character.toLowerCase((char) c);
-        }
-    }
-
-    private static String lowerCharByChar(char[] c) {
+    private static String lowerCharByChar(String text) {
+        char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             c[i] = Character.toLowerCase(c[i]);
         }
