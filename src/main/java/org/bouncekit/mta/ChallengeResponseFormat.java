@@ -45,9 +45,8 @@ final class ChallengeResponseFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         String subject = m.subject().toLowerCase(Locale.ROOT);
-        String phrase = FlatPhrase.first(lower, PHRASES_FLAT);
+        String phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         String field = "body";
         if (phrase == null) {
             phrase = FlatPhrase.first(subject, PHRASES_FLAT);
@@ -59,7 +58,7 @@ final class ChallengeResponseFormat implements BounceFormat {
             field = "Diagnostic-Code";
         }
         if (phrase == null && answersAMessage(m)) {
-            phrase = FlatPhrase.first(lower, ANSWER_ONLY_FLAT);
+            phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), ANSWER_ONLY_FLAT);
             field = "body";
         }
         if (phrase == null || HeldNotices.reportsFailureInText(text)) {

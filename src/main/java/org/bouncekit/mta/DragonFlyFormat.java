@@ -29,8 +29,9 @@ final class DragonFlyFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        int at = lower.indexOf(STARTS.get(0));
-        if (!lower.contains("dragonfly mail agent") || at < 0) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int at = indexed.indexOf(STARTS.get(0));
+        if (!indexed.contains("dragonfly mail agent") || at < 0) {
             return null;
         }
         int eol = lower.indexOf('\n', at);
@@ -38,7 +39,7 @@ final class DragonFlyFormat implements BounceFormat {
         if (recipient == null) {
             return null;
         }
-        List<String> lines = ProseLines.section(body, lower, STARTS, ENDS);
+        List<String> lines = ProseLines.section(body, indexed, STARTS, ENDS);
         String remote = null;
         String command = null;
         for (int i = 0; i < lines.size(); i++) {

@@ -34,7 +34,8 @@ final class EinsUndEinsFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        int end = lower.indexOf(END);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int end = indexed.indexOf(END);
         int start = end < 0 ? -1 : lower.lastIndexOf(START, end);
         if (start < 0) {
             return null;

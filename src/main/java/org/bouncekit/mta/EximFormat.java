@@ -58,13 +58,14 @@ final class EximFormat implements BounceFormat {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
         // Exim's own wording first: it rules out most messages with fewer searches than the address list's.
-        boolean exim = lower.contains("this message was created automatically by mail delivery software")
-                || lower.contains(SMTP_ERROR) || lower.contains(MALFORMED_NOTICE);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        boolean exim = indexed.contains("this message was created automatically by mail delivery software")
+                || indexed.contains(SMTP_ERROR) || indexed.contains(MALFORMED_NOTICE);
         if (!exim) {
             return null;
         }
-        boolean delayed = TextMarkers.containsAny(lower, DELAYED);
-        if (!delayed && !TextMarkers.containsAny(lower, FAILED)) {
+        boolean delayed = indexed.containsAny(DELAYED);
+        if (!delayed && !indexed.containsAny(FAILED)) {
             return null;
         }
         List<String> failedRecipients = new ArrayList<>();
@@ -74,7 +75,7 @@ final class EximFormat implements BounceFormat {
         List<RecipientRecord> records = new ArrayList<>();
         List<String> block = new ArrayList<>();
         String head = null;
-        for (String line : ProseLines.section(body, lower, delayed ? DELAYED : FAILED, ENDS)) {
+        for (String line : ProseLines.section(body, indexed, delayed ? DELAYED : FAILED, ENDS)) {
             if (isRecipientLine(line)) {
                 add(records, head, block, failedRecipients, delayed);
                 head = line.strip();
@@ -84,7 +85,7 @@ final class EximFormat implements BounceFormat {
             }
         }
         add(records, head, block, failedRecipients, delayed);
-        complete(records, m, body, lower);
+        complete(records, m, body, indexed);
         return records.isEmpty() ? null
                 : new DecodedBounce(name(), delayed ? MessageKind.DELAY : MessageKind.BOUNCE, records);
     }
@@ -94,7 +95,7 @@ final class EximFormat implements BounceFormat {
      * address, or by position when the counts agree), and for local deliveries (pipe, file) the text
      * the delivery program printed.
      */
-    private void complete(List<RecipientRecord> records, ParsedMessage m, String body, String lower) {
+    private void complete(List<RecipientRecord> records, ParsedMessage m, String body, IndexedText lower) {
         List<RecipientRecord> dsn = new ArrayList<>();
         for (int b = 0; b < m.deliveryStatus().size(); b++) {
             for (Map<String, String> f : m.deliveryStatusFields(b, maxRecipients).recipientFields()) {

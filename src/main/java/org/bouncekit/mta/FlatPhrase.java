@@ -37,6 +37,24 @@ final class FlatPhrase {
     }
 
     /** The first of {@code phrases} that {@code text} contains as flat text, or null. */
+    static String first(IndexedText text, List<FlatPhrase> phrases) {
+        for (FlatPhrase p : phrases) {
+            if (p.in(text)) {
+                return p.phrase;
+            }
+        }
+        return null;
+    }
+
+    /** As {@link #in(String)}; a text without the phrase's longest word is ruled out by its record. */
+    boolean in(IndexedText text) {
+        if (longest != null && !text.mayContain(longest)) {
+            return false;
+        }
+        return in(text.text);
+    }
+
+    /** The first of {@code phrases} that {@code text} contains as flat text, or null. */
     static String first(String text, List<FlatPhrase> phrases) {
         for (FlatPhrase p : phrases) {
             if (p.in(text)) {

@@ -42,13 +42,13 @@ final class GroupWiseFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!lower.contains(START)) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        if (!indexed.contains(START)) {
             return null;
         }
         List<String> sent = sentTo(m);
         List<RecipientRecord> records = new ArrayList<>();
-        for (String line : ProseLines.section(PlainTextFormat.bounceText(m), lower, List.of(START), ENDS)) {
+        for (String line : ProseLines.section(PlainTextFormat.bounceText(m), indexed, List.of(START), ENDS)) {
             String t = line.strip();
             if (t.isEmpty()) {
                 if (!records.isEmpty()) {

@@ -33,7 +33,7 @@ final class InlineReportFormat implements BounceFormat {
         }
         String text = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        int at = lower.indexOf(REPORT_TYPE);
+        int at = PlainTextFormat.bounceTextIndexed(m).indexOf(REPORT_TYPE);
         if (at < 0) {
             return null;
         }

@@ -49,16 +49,15 @@ final class ListModerationFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         String subject = m.subject().toLowerCase(Locale.ROOT);
         String inSubject = FlatPhrase.first(subject, PHRASES_FLAT);
-        String anyPhrase = FlatPhrase.first(lower, PHRASES_FLAT);
+        String anyPhrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         if (inSubject == null && anyPhrase == null) {
             return null; // no wording of a notice, whoever sent it: the sender's addresses need not be parsed
         }
         boolean fromAList = fromAList(m);
         // Mailman's wording (the first phrase) is the only one that counts when the sender is no list.
-        String phrase = fromAList ? anyPhrase : MAILMAN_FLAT.in(lower) ? MAILMAN : null;
+        String phrase = fromAList ? anyPhrase : MAILMAN_FLAT.in(PlainTextFormat.bounceTextIndexed(m)) ? MAILMAN : null;
         if (phrase == null && inSubject == null || HeldNotices.reportsFailureInText(text)) {
             return null;
         }

@@ -49,8 +49,9 @@ final class MDaemonFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!isMDaemon(m, lower) || !(lower.contains(TRANSCRIPT) || lower.contains(NO_SUCH_USER))) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        String lower = indexed.text;
+        if (!isMDaemon(m, indexed) || !(indexed.contains(TRANSCRIPT) || indexed.contains(NO_SUCH_USER))) {
             return null;
         }
         Session s = new Session();
@@ -96,7 +97,7 @@ final class MDaemonFormat implements BounceFormat {
         return new DecodedBounce(name(), "delayed".equals(action) ? MessageKind.DELAY : MessageKind.BOUNCE, records);
     }
 
-    private static boolean isMDaemon(ParsedMessage m, String lower) {
+    private static boolean isMDaemon(ParsedMessage m, IndexedText lower) {
         String from = m.from().toLowerCase(Locale.ROOT);
         return m.headers().has("x-mdaemon-deliver-to") || m.headers().has("x-mddsn-message")
                 || from.contains("mdaemon@") || lower.contains("mdaemon delivery status notification")

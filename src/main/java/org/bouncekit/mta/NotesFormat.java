@@ -30,7 +30,8 @@ final class NotesFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        int start = lower.indexOf(START);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int start = indexed.indexOf(START);
         if (start < 0) {
             return null;
         }

@@ -106,7 +106,8 @@ final class PlainTextFormat implements BounceFormat {
     private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
         String body = bounceText(m);
         String lower = bounceTextLower(m); // indexes into body
-        int start = firstMarker(lower, markers.bounceStart);
+        IndexedText indexed = bounceTextIndexed(m);
+        int start = firstMarker(indexed, markers.bounceStart);
         boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
         if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
                 && !m.headers().has("x-failed-recipients")) {
@@ -131,7 +132,7 @@ final class PlainTextFormat implements BounceFormat {
                 boolean explained = codes.status() != null || codes.replyCode() != null
                         || ReasonRules.builtIn().forText(section) != null;
                 return explained && !isListPost(m) && !PersonalMail.sentAsOrdinaryMail(m)
-                        ? new DecodedBounce(name(), kindOf(lower, mustLookLikeBounce), List.of()) : null;
+                        ? new DecodedBounce(name(), kindOf(indexed, mustLookLikeBounce), List.of()) : null;
             }
             String fallback = sent.isEmpty() ? Addresses.normalize(m.originalHeaders().first("to")) : sent.get(0);
             if (fallback == null) {
@@ -175,11 +176,11 @@ final class PlainTextFormat implements BounceFormat {
             records = explained;
         }
         // Of a known bounce only the records are used (its report gives the rest): no MTA, no kind.
-        String mta = mustLookLikeBounce ? markers.signature(lower) : null;
-        return new DecodedBounce(mta == null ? name() : mta, kindOf(lower, mustLookLikeBounce), records);
+        String mta = mustLookLikeBounce ? markers.signature(indexed) : null;
+        return new DecodedBounce(mta == null ? name() : mta, kindOf(indexed, mustLookLikeBounce), records);
     }
 
-    private MessageKind kindOf(String lower, boolean wanted) {
+    private MessageKind kindOf(IndexedText lower, boolean wanted) {
         // the [delay], [final] and [final-conditional] markers of text-bounce.txt
         return wanted && markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
     }
@@ -201,6 +202,13 @@ final class PlainTextFormat implements BounceFormat {
         return m.derived(BOUNCE_TEXT_LOWER);
     }
 
+    /** {@link #bounceTextLower} with its record of four-char sequences, for the formats' marker searches. */
+    static IndexedText bounceTextIndexed(ParsedMessage m) {
+        return m.derived(BOUNCE_TEXT_INDEXED);
+    }
+
+    private static final ParsedMessage.Derived<IndexedText> BOUNCE_TEXT_INDEXED =
+            new ParsedMessage.Derived<>(m -> new IndexedText(bounceTextLower(m)));
     private static final ParsedMessage.Derived<String> BOUNCE_TEXT =
             new ParsedMessage.Derived<>(PlainTextFormat::buildBounceText);
     private static final ParsedMessage.Derived<String> BOUNCE_TEXT_LOWER =
@@ -233,7 +241,7 @@ final class PlainTextFormat implements BounceFormat {
         return sb.toString();
     }
 
-    private static int firstMarker(String lower, List<String> list) {
+    private static int firstMarker(IndexedText lower, List<String> list) {
         int best = -1;
         for (String mk : list) {
             int i = lower.indexOf(mk);

@@ -66,12 +66,12 @@ final class ProseLines {
 
     /**
      * {@link #section(String, List, List)} of a text whose lowercase {@code lower} (see
-     * {@link TextMarkers#lowerSameLength}) is at hand: the start line is found by searching {@code lower}, and
-     * only the lines after it are copied, not every line of the text. A line is taken for the start or an end
+     * {@link TextMarkers#lowerSameLength}, with its {@link IndexedText} record) is at hand: the start line is
+     * found by searching {@code lower}, and only the lines after it are copied, not every line of the text. A line is taken for the start or an end
      * only when the line-by-line reading takes it too: {@code lower} can contain an ASCII marker where the
      * lowercased line does not (U+0130), never the other way round; other markers are read line by line.
      */
-    static List<String> section(String text, String lower, List<String> starts, List<String> ends) {
+    static List<String> section(String text, IndexedText lower, List<String> starts, List<String> ends) {
         if (!allAscii(starts) || !allAscii(ends)) {
             return section(text, starts, ends);
         }
@@ -85,7 +85,7 @@ final class ProseLines {
         if (first < 0) {
             return new ArrayList<>(); // no line can contain a start marker
         }
-        int lineStart = lower.lastIndexOf('\n', first - 1) + 1;
+        int lineStart = text.lastIndexOf('\n', first - 1) + 1;
         int index = lineIndex(text, lineStart);
         if (index >= MAX_LINES - 1) {
             return section(text, starts, ends); // in the unsplit rest of the text
@@ -102,7 +102,7 @@ final class ProseLines {
             index++;
             nl = index == MAX_LINES - 1 ? -1 : text.indexOf('\n', pos);
             int end = nl < 0 ? text.length() : nl;
-            if (isEndLine(text, lower, pos, end, ends)) {
+            if (isEndLine(text, lower.text, pos, end, ends)) {
                 return out;
             }
             out.add(text.substring(pos, end));

@@ -55,13 +55,14 @@ final class QmailFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
-        if (!TextMarkers.containsAny(lower, STARTS)) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        if (!indexed.containsAny(STARTS)) {
             return null;
         }
         List<RecipientRecord> records = new ArrayList<>();
         String current = null;
         List<String> lines = new ArrayList<>();
-        for (String line : ProseLines.section(body, lower, STARTS, ENDS)) {
+        for (String line : ProseLines.section(body, indexed, STARTS, ENDS)) {
             String address = recipientLine(line);
             if (address != null) {
                 add(records, current, lines);

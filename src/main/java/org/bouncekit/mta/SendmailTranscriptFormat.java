@@ -36,7 +36,7 @@ final class SendmailTranscriptFormat implements BounceFormat {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);
-        List<String> lines = ProseLines.section(body, PlainTextFormat.bounceTextLower(m), STARTS, ENDS);
+        List<String> lines = ProseLines.section(body, PlainTextFormat.bounceTextIndexed(m), STARTS, ENDS);
         if (lines.isEmpty()) {
             return null;
         }

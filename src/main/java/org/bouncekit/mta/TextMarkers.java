@@ -143,9 +143,14 @@ final class TextMarkers {
      * be told if delivery fails permanently") does not count.
      */
     boolean saysDelayed(String lower) {
+        return saysDelayed(new IndexedText(lower));
+    }
+
+    /** {@link #saysDelayed(String)} of an indexed text. */
+    boolean saysDelayed(IndexedText lower) {
         // Most bounces have no delay word: that is settled on the text itself (FlatPhrase matches across white
         // space as the flat text would), and the flat text is made only when there is one.
-        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower));
+        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower.text));
     }
 
     private boolean saysFinal(String flat) {
@@ -189,7 +194,7 @@ final class TextMarkers {
     }
 
     /** The MTA whose signature appears in the text, or null. */
-    String signature(String lowerText) {
+    String signature(IndexedText lowerText) {
         for (Signature s : signatures) {
             int i = lowerText.indexOf(s.parts()[0]);
             if (i < 0) {

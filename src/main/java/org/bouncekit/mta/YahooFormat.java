@@ -37,9 +37,10 @@ final class YahooFormat implements BounceFormat {
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
         String lower = PlainTextFormat.bounceTextLower(m);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         int start = -1;
         for (String s : STARTS) {
-            start = lower.indexOf(s);
+            start = indexed.indexOf(s);
             if (start >= 0) {
                 break;
             }

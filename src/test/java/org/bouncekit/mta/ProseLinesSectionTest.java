@@ -44,12 +44,12 @@ class ProseLinesSectionTest {
     void readsTheLinesBetweenStartAndEnd() {
         String text = "Hello\nThe following address(es) FAILED:\n  a@b.example\n    reply\n------ This is a copy\nrest";
         assertEquals(List.of("  a@b.example", "    reply"),
-                ProseLines.section(text, TextMarkers.lowerSameLength(text), List.of("address(es) failed:"),
+                ProseLines.section(text, new IndexedText(TextMarkers.lowerSameLength(text)), List.of("address(es) failed:"),
                         List.of("------ this is a copy")));
     }
 
     private static void assertSame(String text, List<String> starts, List<String> ends) {
         assertEquals(ProseLines.section(text, starts, ends),
-                ProseLines.section(text, TextMarkers.lowerSameLength(text), starts, ends), () -> "text '" + text + "'");
+                ProseLines.section(text, new IndexedText(TextMarkers.lowerSameLength(text)), starts, ends), () -> "text '" + text + "'");
     }
 }
