@@ -45,7 +45,7 @@ final class ChallengeResponseFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String subject = m.subject().toLowerCase(Locale.ROOT);
+        String subject = TopLevelFields.subjectLower(m);
         String phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         String field = "body";
         if (phrase == null) {
@@ -98,7 +98,7 @@ final class ChallengeResponseFormat implements BounceFormat {
         if (to.size() == 1) {
             return to.get(0);
         }
-        String from = PersonalMail.fromAddress(m);
+        String from = TopLevelFields.fromAddress(m);
         if (from != null && !HeldNotices.isServiceLocalPart(from)) {
             return from;
         }

@@ -55,7 +55,7 @@ final class EinsUndEinsFormat implements BounceFormat {
         for (int i = 0; i < records.size(); i++) {
             fill(records.get(i), texts.get(i).toString());
         }
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String from = TopLevelFields.fromLower(m);
         String format = from.contains("gmx.") || from.contains("@mail.com") || from.contains("web.de") ? "gmx" : name();
         return records.isEmpty() ? null : new DecodedBounce(format, MessageKind.BOUNCE, records);
     }

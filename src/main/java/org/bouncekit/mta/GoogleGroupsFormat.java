@@ -2,7 +2,6 @@ package org.bouncekit.mta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
@@ -33,7 +32,7 @@ final class GoogleGroupsFormat implements BounceFormat {
         if (failed.isEmpty()) {
             return null;
         }
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String from = TopLevelFields.fromLower(m);
         if (!(from.contains("@google.com") || from.contains("@googlemail.com"))) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.bouncekit.mta;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -18,8 +19,40 @@ final class IndexedText {
     private final long[] sequences;
 
     IndexedText(String text) {
+        this(text, text.length() <= MAX_INDEXED ? record(text) : null);
+    }
+
+    private IndexedText(String text, long[] sequences) {
         this.text = text;
-        this.sequences = text.length() <= MAX_INDEXED ? record(text) : null;
+        this.sequences = sequences;
+    }
+
+    /**
+     * {@code new IndexedText(TextMarkers.lowerSameLength(text))}, lowercased and recorded in the same pass when
+     * the text is Latin-1 (nearly every bounce).
+     */
+    static IndexedText lowercased(String text) {
+        int n = text.length();
+        if (n > MAX_INDEXED) {
+            return new IndexedText(TextMarkers.lowerSameLength(text));
+        }
+        byte[] lower = new byte[n];
+        long[] bits = new long[1 << (BITS - 6)];
+        long window = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= TextMarkers.LATIN1_LOWER.length) {
+                return new IndexedText(TextMarkers.lowerSameLength(text));
+            }
+            byte b = TextMarkers.LATIN1_LOWER[c];
+            lower[i] = b;
+            window = window << 16 | (b & 0xff);
+            if (i >= 3) {
+                int h = hash(window);
+                bits[h >>> 6] |= 1L << h;
+            }
+        }
+        return new IndexedText(new String(lower, StandardCharsets.ISO_8859_1), bits);
     }
 
     private static long[] record(String text) {

@@ -49,7 +49,7 @@ final class ListModerationFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String subject = m.subject().toLowerCase(Locale.ROOT);
+        String subject = TopLevelFields.subjectLower(m);
         String inSubject = FlatPhrase.first(subject, PHRASES_FLAT);
         String anyPhrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         if (inSubject == null && anyPhrase == null) {

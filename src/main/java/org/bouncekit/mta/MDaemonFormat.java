@@ -98,7 +98,7 @@ final class MDaemonFormat implements BounceFormat {
     }
 
     private static boolean isMDaemon(ParsedMessage m, IndexedText lower) {
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String from = TopLevelFields.fromLower(m);
         return m.headers().has("x-mdaemon-deliver-to") || m.headers().has("x-mddsn-message")
                 || from.contains("mdaemon@") || lower.contains("mdaemon delivery status notification")
                 || lower.contains("securitygateway for email servers");

@@ -47,20 +47,9 @@ final class PersonalMail {
      */
     static boolean sentAsOrdinaryMail(ParsedMessage m) {
         String returnPath = Addresses.normalize(m.headers().first("return-path"));
-        String from = fromAddress(m);
+        String from = TopLevelFields.fromAddress(m);
         return returnPath != null && returnPath.equalsIgnoreCase(from) && hasNoReport(m) && !fromMailSystem(m);
     }
-
-    /**
-     * The address of the top-level From, normalized, or null. Made once per message: several formats look at the
-     * sender's address.
-     */
-    static String fromAddress(ParsedMessage m) {
-        return m.derived(FROM_ADDRESS);
-    }
-
-    private static final ParsedMessage.Derived<String> FROM_ADDRESS =
-            new ParsedMessage.Derived<>(m -> Addresses.normalize(m.headers().first("from")));
 
     private static boolean hasNoReport(ParsedMessage m) {
         return m.deliveryStatus().isEmpty() && !m.headers().has("x-failed-recipients");
@@ -68,7 +57,7 @@ final class PersonalMail {
 
     /** The From field (name or address) has a mail system's marker: MAILER-DAEMON, postmaster, "Mail Delivery". */
     static boolean fromMailSystem(ParsedMessage m) {
-        return TextMarkers.containsAny(m.from().toLowerCase(Locale.ROOT), TextMarkers.BUILT_IN.fromMarkers);
+        return TextMarkers.containsAny(TopLevelFields.fromLower(m), TextMarkers.BUILT_IN.fromMarkers);
     }
 
     private static boolean startsWithAny(String s, List<String> prefixes) {

@@ -83,8 +83,8 @@ final class PlainTextFormat implements BounceFormat {
 
     /** True when the headers say the message is a bounce (sender, subject or X-Failed-Recipients). */
     boolean looksLikeBounce(ParsedMessage m) {
-        String subject = m.subject().toLowerCase(Locale.ROOT);
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String subject = TopLevelFields.subjectLower(m);
+        String from = TopLevelFields.fromLower(m);
         return TextMarkers.containsAny(subject, markers.subjects) || TextMarkers.containsAny(from, markers.fromMarkers)
                 || m.headers().has("x-failed-recipients");
     }
@@ -199,7 +199,7 @@ final class PlainTextFormat implements BounceFormat {
      * is an index into {@link #bounceText} (see {@link TextMarkers#lowerSameLength}).
      */
     static String bounceTextLower(ParsedMessage m) {
-        return m.derived(BOUNCE_TEXT_LOWER);
+        return bounceTextIndexed(m).text;
     }
 
     /** {@link #bounceTextLower} with its record of four-char sequences, for the formats' marker searches. */
@@ -208,11 +208,9 @@ final class PlainTextFormat implements BounceFormat {
     }
 
     private static final ParsedMessage.Derived<IndexedText> BOUNCE_TEXT_INDEXED =
-            new ParsedMessage.Derived<>(m -> new IndexedText(bounceTextLower(m)));
+            new ParsedMessage.Derived<>(m -> IndexedText.lowercased(bounceText(m)));
     private static final ParsedMessage.Derived<String> BOUNCE_TEXT =
             new ParsedMessage.Derived<>(PlainTextFormat::buildBounceText);
-    private static final ParsedMessage.Derived<String> BOUNCE_TEXT_LOWER =
-            new ParsedMessage.Derived<>(m -> TextMarkers.lowerSameLength(bounceText(m)));
 
     private static String buildBounceText(ParsedMessage m) {
         List<String> plain = new ArrayList<>(2);

@@ -48,7 +48,7 @@ final class TextMarkers {
     }
 
     /** {@link Character#toLowerCase(char)} of each Latin-1 char; Latin-1 letters lowercase to Latin-1. */
-    private static final byte[] LATIN1_LOWER = new byte[256];
+    static final byte[] LATIN1_LOWER = new byte[256];
 
     static {
         for (int c = 0; c < LATIN1_LOWER.length; c++) {

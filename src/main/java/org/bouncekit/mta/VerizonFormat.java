@@ -41,7 +41,7 @@ final class VerizonFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String from = PersonalMail.fromAddress(m);
+        String from = TopLevelFields.fromAddress(m);
         if (from == null || !fromSenderDomain(from)) {
             return null;
         }

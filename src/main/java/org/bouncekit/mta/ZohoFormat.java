@@ -32,7 +32,7 @@ final class ZohoFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String from = PersonalMail.fromAddress(m);
+        String from = TopLevelFields.fromAddress(m);
         if (from == null || from.indexOf("zoho", from.indexOf('@')) < 0) {
             return null;
         }

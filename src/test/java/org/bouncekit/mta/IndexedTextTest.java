@@ -27,6 +27,22 @@ class IndexedTextTest {
     }
 
     @Test
+    void lowercasesAsLowerSameLengthDoes() {
+        Random random = new Random(9);
+        String alphabet = "aBcD \n\u00c0\u00e9\u0130\u03a3";
+        for (int round = 0; round < 5_000; round++) {
+            String text = randomText(random, alphabet, random.nextInt(40));
+            IndexedText indexed = IndexedText.lowercased(text);
+            String lower = TextMarkers.lowerSameLength(text);
+            assertEquals(lower, indexed.text);
+            for (int k = 0; k < 10; k++) {
+                String needle = randomText(random, "abcd \u00e0i\u03c3", random.nextInt(6));
+                assertEquals(lower.indexOf(needle), indexed.indexOf(needle), () -> text + " / " + needle);
+            }
+        }
+    }
+
+    @Test
     void rulesOutAMarkerWithoutSearching() {
         IndexedText indexed = new IndexedText("this is the mail system at host mx.example.org.");
         assertTrue(indexed.mayContain("mail system at host"));
