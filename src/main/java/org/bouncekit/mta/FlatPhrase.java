@@ -13,6 +13,8 @@ final class FlatPhrase {
     final String phrase;
     /** The longest word, which rules out most texts in one search; null when the phrase is no plain word list. */
     private final String longest;
+    /** {@link #longest} compiled for {@link IndexedText} (null with it). */
+    private final IndexedText.Marker longestMarker;
     private final String head;
     /** Where the first space is, or -1 for a single word. */
     private final int firstSpace;
@@ -20,6 +22,7 @@ final class FlatPhrase {
     private FlatPhrase(String phrase) {
         this.phrase = phrase;
         this.longest = longestWord(phrase);
+        this.longestMarker = longest == null ? null : new IndexedText.Marker(longest);
         this.firstSpace = phrase.indexOf(' ');
         this.head = firstSpace < 0 ? phrase : phrase.substring(0, firstSpace);
     }
@@ -48,7 +51,7 @@ final class FlatPhrase {
 
     /** As {@link #in(String)}; a text without the phrase's longest word is ruled out by its record. */
     boolean in(IndexedText text) {
-        if (longest != null && !text.mayContain(longest)) {
+        if (longestMarker != null && !text.mayContain(longestMarker)) {
             return false;
         }
         return in(text.text);

@@ -36,15 +36,19 @@ final class IndexedText {
         if (n > MAX_INDEXED) {
             return new IndexedText(TextMarkers.lowerSameLength(text));
         }
-        byte[] lower = new byte[n];
+        // A Latin-1 string's bytes come out in one copy; a char past Latin-1 comes out as '?' (checked below).
+        byte[] lower = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (lower.length != n) {
+            return new IndexedText(TextMarkers.lowerSameLength(text)); // a surrogate pair came out as one '?'
+        }
         long[] bits = new long[1 << (BITS - 6)];
         long window = 0;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= TextMarkers.LATIN1_LOWER.length) {
+            byte b = lower[i];
+            if (b == '?' && text.charAt(i) != '?') {
                 return new IndexedText(TextMarkers.lowerSameLength(text));
             }
-            byte b = TextMarkers.LATIN1_LOWER[c];
+            b = TextMarkers.LATIN1_LOWER[b & 0xff];
             lower[i] = b;
             window = window << 16 | (b & 0xff);
             if (i >= 3) {
@@ -88,6 +92,65 @@ final class IndexedText {
             }
         }
         return true;
+    }
+
+    /**
+     * A constant marker with the record bits of its four-char sequences worked out once, those of
+     * non-overlapping sequences first (they rule a text out soonest).
+     */
+    static final class Marker {
+        final String text;
+        private final int[] bits;
+
+        Marker(String text) {
+            this.text = text;
+            int count = Math.max(text.length() - 3, 0);
+            int[] byPosition = new int[count];
+            long window = 0;
+            for (int i = 0; i < text.length(); i++) {
+                window = window << 16 | text.charAt(i);
+                if (i >= 3) {
+                    byPosition[i - 3] = hash(window);
+                }
+            }
+            int[] ordered = new int[count];
+            int k = 0;
+            for (int offset = 0; offset < 4; offset++) {
+                for (int p = offset; p < count; p += 4) {
+                    ordered[k++] = byPosition[p];
+                }
+            }
+            this.bits = ordered;
+        }
+
+        static List<Marker> all(List<String> markers) {
+            List<Marker> out = new java.util.ArrayList<>(markers.size());
+            for (String m : markers) {
+                out.add(new Marker(m));
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** {@link #mayContain(String)} of a compiled marker. */
+    boolean mayContain(Marker marker) {
+        if (sequences == null) {
+            return true;
+        }
+        for (int h : marker.bits) {
+            if ((sequences[h >>> 6] & 1L << h) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    int indexOf(Marker marker) {
+        return mayContain(marker) ? text.indexOf(marker.text) : -1;
+    }
+
+    boolean contains(Marker marker) {
+        return mayContain(marker) && text.contains(marker.text);
     }
 
     boolean contains(String needle) {

@@ -107,7 +107,7 @@ final class PlainTextFormat implements BounceFormat {
         String body = bounceText(m);
         String lower = bounceTextLower(m); // indexes into body
         IndexedText indexed = bounceTextIndexed(m);
-        int start = firstMarker(indexed, markers.bounceStart);
+        int start = firstMarker(indexed, markers.bounceStartMarkers);
         boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
         if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
                 && !m.headers().has("x-failed-recipients")) {
@@ -239,9 +239,9 @@ final class PlainTextFormat implements BounceFormat {
         return sb.toString();
     }
 
-    private static int firstMarker(IndexedText lower, List<String> list) {
+    private static int firstMarker(IndexedText lower, List<IndexedText.Marker> list) {
         int best = -1;
-        for (String mk : list) {
+        for (IndexedText.Marker mk : list) {
             int i = lower.indexOf(mk);
             if (i >= 0 && (best < 0 || i < best)) {
                 best = i;
@@ -400,6 +400,9 @@ final class PlainTextFormat implements BounceFormat {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;
+        }
+        if (i < line.length() && line.charAt(i) < 0x80 && "mMiIrR".indexOf(line.charAt(i)) < 0) {
+            return false; // an ASCII char that starts none of the names, in any case
         }
         for (String name : MESSAGE_ID_FIELDS) {
             if (line.regionMatches(true, i, name, 0, name.length())) {

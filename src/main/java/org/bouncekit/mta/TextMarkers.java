@@ -20,6 +20,8 @@ final class TextMarkers {
     final List<String> subjects;
     final List<String> fromMarkers;
     final List<String> bounceStart;
+    /** {@link #bounceStart} compiled for {@link IndexedText} searches. */
+    final List<IndexedText.Marker> bounceStartMarkers;
     final List<String> originalStart;
     final List<String> ignoredLocalParts;
     final List<Signature> signatures;
@@ -33,6 +35,7 @@ final class TextMarkers {
         subjects = sections.getOrDefault("subject", List.of());
         fromMarkers = sections.getOrDefault("from", List.of());
         bounceStart = sections.getOrDefault("bounce-start", List.of());
+        bounceStartMarkers = IndexedText.Marker.all(bounceStart);
         originalStart = sections.getOrDefault("original-start", List.of());
         ignoredLocalParts = sections.getOrDefault("ignore-local", List.of());
         List<Signature> sigs = new ArrayList<>();

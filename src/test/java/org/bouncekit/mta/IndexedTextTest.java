@@ -22,6 +22,9 @@ class IndexedTextTest {
                 assertEquals(text.contains(needle), indexed.contains(needle), () -> text + " / " + needle);
                 assertEquals(text.indexOf(needle), indexed.indexOf(needle), () -> text + " / " + needle);
                 assertEquals(text.indexOf(needle, from), indexed.indexOf(needle, from), () -> text + " / " + needle);
+                IndexedText.Marker marker = new IndexedText.Marker(needle);
+                assertEquals(text.indexOf(needle), indexed.indexOf(marker), () -> text + " / " + needle);
+                assertEquals(indexed.mayContain(needle), indexed.mayContain(marker), () -> text + " / " + needle);
             }
         }
     }
@@ -29,9 +32,10 @@ class IndexedTextTest {
     @Test
     void lowercasesAsLowerSameLengthDoes() {
         Random random = new Random(9);
-        String alphabet = "aBcD \n\u00c0\u00e9\u0130\u03a3";
+        String alphabet = "aBcD? \n\u00c0\u00e9\u0130\u03a3\ud801\udc00";
         for (int round = 0; round < 5_000; round++) {
-            String text = randomText(random, alphabet, random.nextInt(40));
+            String text = randomText(random, alphabet, random.nextInt(40))
+                    + (random.nextInt(4) == 0 ? "\ud801\udc00" : ""); // a whole pair too, not only lone halves
             IndexedText indexed = IndexedText.lowercased(text);
             String lower = TextMarkers.lowerSameLength(text);
             assertEquals(lower, indexed.text);
