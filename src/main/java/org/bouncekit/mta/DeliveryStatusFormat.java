@@ -173,7 +173,8 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         String t = rawDiagnostic.trim();
         // Only "x" and "X" lowercase to "x": other diagnostics are told apart before any copy.
-        return !t.isEmpty() && (t.charAt(0) == 'x' || t.charAt(0) == 'X') && t.toLowerCase(Locale.ROOT).startsWith("x-unix");
+        return !t.isEmpty() && (t.charAt(0) == 'x' || t.charAt(0) == 'X')
+                && t.toLowerCase(Locale.ROOT).startsWith("x-unix");
     }
 
     /**

@@ -14,6 +14,7 @@ import org.bouncekit.parse.ParsedMessage;
 final class DragonFlyFormat implements BounceFormat {
     private static final List<String> STARTS = List.of("there was an error delivering your mail to");
     private static final List<String> ENDS = List.of("message headers follow", "original message follows");
+    private static final ProseLines.Section SECTION = new ProseLines.Section(STARTS, ENDS);
     private static final String LIKE = " did not like our ";
     /** dma's own errors (no remote reply), lowercase, and what they mean. */
     private static final List<ProseLines.Meaning> OWN_ERRORS = List.of(
@@ -39,7 +40,7 @@ final class DragonFlyFormat implements BounceFormat {
         if (recipient == null) {
             return null;
         }
-        List<String> lines = ProseLines.section(body, indexed, STARTS, ENDS);
+        List<String> lines = SECTION.of(body, indexed);
         String remote = null;
         String command = null;
         for (int i = 0; i < lines.size(); i++) {

@@ -108,7 +108,7 @@ final class PlainTextFormat implements BounceFormat {
         String lower = bounceTextLower(m); // indexes into body
         IndexedText indexed = bounceTextIndexed(m);
         int start = firstMarker(indexed, markers.bounceStartMarkers);
-        boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
+        boolean headerSignal = !mustLookLikeBounce || looksLikeBounce(m);
         if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
                 && !m.headers().has("x-failed-recipients")) {
             return null; // a list post or digest that pastes a bounce is the list's mail

@@ -64,51 +64,76 @@ final class ProseLines {
         return out;
     }
 
-    /**
-     * {@link #section(String, List, List)} of a text whose lowercase {@code lower} (see
-     * {@link TextMarkers#lowerSameLength}, with its {@link IndexedText} record) is at hand: the start line is
-     * found by searching {@code lower}, and only the lines after it are copied, not every line of the text. A line is taken for the start or an end
-     * only when the line-by-line reading takes it too: {@code lower} can contain an ASCII marker where the
-     * lowercased line does not (U+0130), never the other way round; other markers are read line by line.
-     */
+    /** {@link Section#of} of a section read once (the formats keep theirs as constants). */
     static List<String> section(String text, IndexedText lower, List<String> starts, List<String> ends) {
-        if (!allAscii(starts) || !allAscii(ends)) {
-            return section(text, starts, ends);
+        return new Section(starts, ends).of(text, lower);
+    }
+
+    /**
+     * A section's start and end markers (lowercase), checked and compiled once: a format keeps one per section
+     * it reads.
+     */
+    static final class Section {
+        private final List<String> starts;
+        private final List<String> ends;
+        private final List<IndexedText.Marker> startMarkers;
+        /** All markers are ASCII: only then is the lowercase text searched in place of each line; see {@link #of}. */
+        private final boolean ascii;
+
+        Section(List<String> starts, List<String> ends) {
+            this.starts = List.copyOf(starts);
+            this.ends = List.copyOf(ends);
+            this.startMarkers = IndexedText.Marker.all(starts);
+            this.ascii = allAscii(starts) && allAscii(ends);
         }
-        int first = -1;
-        for (String s : starts) {
-            int i = lower.indexOf(s);
-            if (i >= 0 && (first < 0 || i < first)) {
-                first = i;
+
+        /**
+         * {@link #section(String, List, List)} of a text whose lowercase {@code lower} (see
+         * {@link TextMarkers#lowerSameLength}, with its {@link IndexedText} record) is at hand: the start line is
+         * found by searching {@code lower}, and only the lines after it are copied, not every line of the text.
+         * A line is taken for the start or an end only when the line-by-line reading takes it too: {@code lower}
+         * can contain an ASCII marker where the lowercased line does not (U+0130), never the other way round;
+         * other markers are read line by line.
+         */
+        List<String> of(String text, IndexedText lower) {
+            if (!ascii) {
+                return section(text, starts, ends);
             }
-        }
-        if (first < 0) {
-            return new ArrayList<>(); // no line can contain a start marker
-        }
-        int lineStart = text.lastIndexOf('\n', first - 1) + 1;
-        int index = lineIndex(text, lineStart);
-        if (index >= MAX_LINES - 1) {
-            return section(text, starts, ends); // in the unsplit rest of the text
-        }
-        int nl = text.indexOf('\n', lineStart);
-        int lineEnd = nl < 0 ? text.length() : nl;
-        if (!TextMarkers.containsAny(text.substring(lineStart, lineEnd).strip().toLowerCase(Locale.ROOT), starts)) {
-            return section(text, starts, ends);
-        }
-        List<String> out = new ArrayList<>();
-        // The lines after it, as text.split("\n", MAX_LINES) has them: the last one holds the rest of the text.
-        int pos = lineEnd + 1;
-        while (nl >= 0) {
-            index++;
-            nl = index == MAX_LINES - 1 ? -1 : text.indexOf('\n', pos);
-            int end = nl < 0 ? text.length() : nl;
-            if (isEndLine(text, lower.text, pos, end, ends)) {
-                return out;
+            int first = -1;
+            for (IndexedText.Marker s : startMarkers) {
+                int i = lower.indexOf(s);
+                if (i >= 0 && (first < 0 || i < first)) {
+                    first = i;
+                }
             }
-            out.add(text.substring(pos, end));
-            pos = end + 1;
+            if (first < 0) {
+                return new ArrayList<>(); // no line can contain a start marker
+            }
+            int lineStart = text.lastIndexOf('\n', first - 1) + 1;
+            int index = lineIndex(text, lineStart);
+            if (index >= MAX_LINES - 1) {
+                return section(text, starts, ends); // in the unsplit rest of the text
+            }
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            if (!TextMarkers.containsAny(text.substring(lineStart, lineEnd).strip().toLowerCase(Locale.ROOT), starts)) {
+                return section(text, starts, ends);
+            }
+            List<String> out = new ArrayList<>();
+            // The lines after it, as text.split("\n", MAX_LINES) has them: the last one holds the rest of the text.
+            int pos = lineEnd + 1;
+            while (nl >= 0) {
+                index++;
+                nl = index == MAX_LINES - 1 ? -1 : text.indexOf('\n', pos);
+                int end = nl < 0 ? text.length() : nl;
+                if (isEndLine(text, lower.text, pos, end, ends)) {
+                    return out;
+                }
+                out.add(text.substring(pos, end));
+                pos = end + 1;
+            }
+            return out;
         }
-        return out;
     }
 
     /** The index of the line starting at {@code lineStart}, counted up to {@link #MAX_LINES}. */
