@@ -349,22 +349,27 @@ final class PlainTextFormat implements BounceFormat {
                 current = null; // Sendmail's "----- The following addresses had ... -----": the block ends here
                 continue;
             }
-            List<String> found = new ArrayList<>();
+            List<String> found = null; // made for the few lines that name a new address
             StringBuilder again = null;
-            for (String a : isMessageIdLine(line) ? List.<String>of() : Addresses.findAll(line, 8)) {
+            // Most lines have no "@": no address to find, no message-id field to rule out.
+            boolean noAddress = line.indexOf('@') < 0 || isMessageIdLine(line);
+            for (String a : noAddress ? List.<String>of() : Addresses.findAll(line, 8)) {
                 if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
                     if (!out.containsKey(a)) {
+                        if (found == null) {
+                            found = new ArrayList<>(2);
+                        }
                         found.add(a);
                     } else if (again == null && line.strip().startsWith("<" + a + ">...")) {
                         again = out.get(a); // a transcript's "<a@b>... Deferred: ..." line belongs to that address
                     }
                 }
             }
-            if (again != null && found.isEmpty()) {
+            if (again != null && found == null) {
                 current = again;
                 lines = 0;
             }
-            if (!found.isEmpty() && out.size() < maxRecipients) {
+            if (found != null && out.size() < maxRecipients) {
                 for (String a : found) {
                     StringBuilder sb = new StringBuilder();
                     out.put(a, sb);
@@ -390,6 +395,13 @@ final class PlainTextFormat implements BounceFormat {
 
     /** A dashed heading that opens the next list of addresses (another outcome), not a transcript heading. */
     private static boolean opensAnotherAddressList(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == line.length() || line.charAt(i) != '-') {
+            return false; // settled without a stripped copy of every line
+        }
         String t = line.strip();
         return t.startsWith("---") && t.endsWith("---")
                 && TextMarkers.lowerSameLength(t).contains("following addresses");
