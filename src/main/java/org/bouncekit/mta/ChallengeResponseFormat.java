@@ -45,11 +45,10 @@ final class ChallengeResponseFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String subject = TopLevelFields.subjectLower(m);
         String phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         String field = "body";
         if (phrase == null) {
-            phrase = FlatPhrase.first(subject, PHRASES_FLAT);
+            phrase = FlatPhrase.first(TopLevelFields.subjectIndexed(m), PHRASES_FLAT);
             field = "Subject";
         }
         String dsnDiagnostic = HeldNotices.dsnDiagnostic(m);

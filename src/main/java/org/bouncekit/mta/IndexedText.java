@@ -41,7 +41,8 @@ final class IndexedText {
         if (lower.length != n) {
             return new IndexedText(TextMarkers.lowerSameLength(text)); // a surrogate pair came out as one '?'
         }
-        long[] bits = new long[1 << (BITS - 6)];
+        long[] bits = new long[words(n)];
+        int mask = bits.length * 64 - 1;
         long window = 0;
         for (int i = 0; i < n; i++) {
             byte b = lower[i];
@@ -52,7 +53,7 @@ final class IndexedText {
             lower[i] = b;
             window = window << 16 | (b & 0xff);
             if (i >= 3) {
-                int h = hash(window);
+                int h = hash(window) & mask;
                 bits[h >>> 6] |= 1L << h;
             }
         }
@@ -60,16 +61,26 @@ final class IndexedText {
     }
 
     private static long[] record(String text) {
-        long[] bits = new long[1 << (BITS - 6)];
+        long[] bits = new long[words(text.length())];
+        int mask = bits.length * 64 - 1;
         long window = 0;
         for (int i = 0; i < text.length(); i++) {
             window = window << 16 | text.charAt(i); // the last four chars, whole
             if (i >= 3) {
-                int h = hash(window);
+                int h = hash(window) & mask;
                 bits[h >>> 6] |= 1L << h;
             }
         }
         return bits;
+    }
+
+    /**
+     * The record's size in longs: at least 32 bits per char, from 2048 bits (a subject line) to {@code 2^BITS};
+     * a bit is the hash's low bits, so a marker's hashes fit every size.
+     */
+    private static int words(int length) {
+        int bits = Integer.highestOneBit(Math.max(length, 64) * 32 - 1) << 1;
+        return Math.min(bits, 1 << BITS) >>> 6;
     }
 
     private static int hash(long window) {
@@ -85,7 +96,7 @@ final class IndexedText {
         for (int i = 0; i < needle.length(); i++) {
             window = window << 16 | needle.charAt(i);
             if (i >= 3) {
-                int h = hash(window);
+                int h = hash(window) & (sequences.length * 64 - 1);
                 if ((sequences[h >>> 6] & 1L << h) == 0) {
                     return false;
                 }
@@ -137,8 +148,9 @@ final class IndexedText {
         if (sequences == null) {
             return true;
         }
+        int mask = sequences.length * 64 - 1;
         for (int h : marker.bits) {
-            if ((sequences[h >>> 6] & 1L << h) == 0) {
+            if ((sequences[h >>> 6 & mask >>> 6] & 1L << h) == 0) {
                 return false;
             }
         }
@@ -163,6 +175,15 @@ final class IndexedText {
 
     int indexOf(String needle, int from) {
         return mayContain(needle) ? text.indexOf(needle, from) : -1;
+    }
+
+    boolean containsAnyMarker(List<Marker> markers) {
+        for (Marker m : markers) {
+            if (contains(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean containsAny(List<String> needles) {

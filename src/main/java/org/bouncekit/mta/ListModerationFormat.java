@@ -50,7 +50,7 @@ final class ListModerationFormat implements BounceFormat {
         }
         String text = PlainTextFormat.bounceText(m);
         String subject = TopLevelFields.subjectLower(m);
-        String inSubject = FlatPhrase.first(subject, PHRASES_FLAT);
+        String inSubject = FlatPhrase.first(TopLevelFields.subjectIndexed(m), PHRASES_FLAT);
         String anyPhrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         if (inSubject == null && anyPhrase == null) {
             return null; // no wording of a notice, whoever sent it: the sender's addresses need not be parsed

@@ -83,9 +83,8 @@ final class PlainTextFormat implements BounceFormat {
 
     /** True when the headers say the message is a bounce (sender, subject or X-Failed-Recipients). */
     boolean looksLikeBounce(ParsedMessage m) {
-        String subject = TopLevelFields.subjectLower(m);
-        String from = TopLevelFields.fromLower(m);
-        return TextMarkers.containsAny(subject, markers.subjects) || TextMarkers.containsAny(from, markers.fromMarkers)
+        return TopLevelFields.subjectIndexed(m).containsAnyMarker(markers.subjectMarkers)
+                || TopLevelFields.fromIndexed(m).containsAnyMarker(markers.fromMarkerList)
                 || m.headers().has("x-failed-recipients");
     }
 

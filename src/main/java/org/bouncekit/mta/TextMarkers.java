@@ -19,6 +19,9 @@ final class TextMarkers {
 
     final List<String> subjects;
     final List<String> fromMarkers;
+    /** {@link #subjects} and {@link #fromMarkers} compiled for {@link IndexedText} searches. */
+    final List<IndexedText.Marker> subjectMarkers;
+    final List<IndexedText.Marker> fromMarkerList;
     final List<String> bounceStart;
     /** {@link #bounceStart} compiled for {@link IndexedText} searches. */
     final List<IndexedText.Marker> bounceStartMarkers;
@@ -34,6 +37,8 @@ final class TextMarkers {
     private TextMarkers(Map<String, List<String>> sections) {
         subjects = sections.getOrDefault("subject", List.of());
         fromMarkers = sections.getOrDefault("from", List.of());
+        subjectMarkers = IndexedText.Marker.all(subjects);
+        fromMarkerList = IndexedText.Marker.all(fromMarkers);
         bounceStart = sections.getOrDefault("bounce-start", List.of());
         bounceStartMarkers = IndexedText.Marker.all(bounceStart);
         originalStart = sections.getOrDefault("original-start", List.of());
