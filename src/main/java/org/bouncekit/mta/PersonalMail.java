@@ -57,7 +57,7 @@ final class PersonalMail {
 
     /** The From field (name or address) has a mail system's marker: MAILER-DAEMON, postmaster, "Mail Delivery". */
     static boolean fromMailSystem(ParsedMessage m) {
-        return TopLevelFields.fromIndexed(m).containsAnyMarker(TextMarkers.BUILT_IN.fromMarkerList);
+        return TopLevelFields.fromIndexed(m).containsAnyMarker(TextMarkers.BUILT_IN.compiledFromMarkers);
     }
 
     private static boolean startsWithAny(String s, List<String> prefixes) {

@@ -83,8 +83,8 @@ final class PlainTextFormat implements BounceFormat {
 
     /** True when the headers say the message is a bounce (sender, subject or X-Failed-Recipients). */
     boolean looksLikeBounce(ParsedMessage m) {
-        return TopLevelFields.subjectIndexed(m).containsAnyMarker(markers.subjectMarkers)
-                || TopLevelFields.fromIndexed(m).containsAnyMarker(markers.fromMarkerList)
+        return TopLevelFields.subjectIndexed(m).containsAnyMarker(markers.compiledSubjects)
+                || TopLevelFields.fromIndexed(m).containsAnyMarker(markers.compiledFromMarkers)
                 || m.headers().has("x-failed-recipients");
     }
 
@@ -106,7 +106,7 @@ final class PlainTextFormat implements BounceFormat {
         String body = bounceText(m);
         String lower = bounceTextLower(m); // indexes into body
         IndexedText indexed = bounceTextIndexed(m);
-        int start = firstMarker(indexed, markers.bounceStartMarkers);
+        int start = firstMarker(indexed, markers.compiledBounceStart);
         boolean headerSignal = !mustLookLikeBounce || looksLikeBounce(m);
         if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
                 && !m.headers().has("x-failed-recipients")) {

@@ -20,11 +20,11 @@ final class TextMarkers {
     final List<String> subjects;
     final List<String> fromMarkers;
     /** {@link #subjects} and {@link #fromMarkers} compiled for {@link IndexedText} searches. */
-    final List<IndexedText.Marker> subjectMarkers;
-    final List<IndexedText.Marker> fromMarkerList;
+    final List<IndexedText.Marker> compiledSubjects;
+    final List<IndexedText.Marker> compiledFromMarkers;
     final List<String> bounceStart;
     /** {@link #bounceStart} compiled for {@link IndexedText} searches. */
-    final List<IndexedText.Marker> bounceStartMarkers;
+    final List<IndexedText.Marker> compiledBounceStart;
     final List<String> originalStart;
     final List<String> ignoredLocalParts;
     final List<Signature> signatures;
@@ -37,10 +37,10 @@ final class TextMarkers {
     private TextMarkers(Map<String, List<String>> sections) {
         subjects = sections.getOrDefault("subject", List.of());
         fromMarkers = sections.getOrDefault("from", List.of());
-        subjectMarkers = IndexedText.Marker.all(subjects);
-        fromMarkerList = IndexedText.Marker.all(fromMarkers);
+        compiledSubjects = IndexedText.Marker.all(subjects);
+        compiledFromMarkers = IndexedText.Marker.all(fromMarkers);
         bounceStart = sections.getOrDefault("bounce-start", List.of());
-        bounceStartMarkers = IndexedText.Marker.all(bounceStart);
+        compiledBounceStart = IndexedText.Marker.all(bounceStart);
         originalStart = sections.getOrDefault("original-start", List.of());
         ignoredLocalParts = sections.getOrDefault("ignore-local", List.of());
         List<Signature> sigs = new ArrayList<>();
