@@ -29,7 +29,6 @@ final class BiglobeFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         int list = indexed.indexOf(RECIPIENTS);
         int info = list < 0 ? -1 : indexed.indexOf(INFORMATION, list);

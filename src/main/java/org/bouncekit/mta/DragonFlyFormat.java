@@ -29,13 +29,12 @@ final class DragonFlyFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         int at = indexed.indexOf(STARTS.get(0));
         if (!indexed.contains("dragonfly mail agent") || at < 0) {
             return null;
         }
-        int eol = lower.indexOf('\n', at);
+        int eol = indexed.text().indexOf('\n', at);
         String recipient = Addresses.normalize(body.substring(at + STARTS.get(0).length(), eol < 0 ? body.length() : eol));
         if (recipient == null) {
             return null;

@@ -33,10 +33,9 @@ final class EinsUndEinsFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         int end = indexed.indexOf(END);
-        int start = end < 0 ? -1 : lower.lastIndexOf(START, end);
+        int start = end < 0 ? -1 : indexed.text().lastIndexOf(START, end);
         if (start < 0) {
             return null;
         }

@@ -57,7 +57,6 @@ final class EximFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         // Exim's own wording first: it rules out most messages with fewer searches than the address list's.
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         boolean exim = indexed.contains("this message was created automatically by mail delivery software")

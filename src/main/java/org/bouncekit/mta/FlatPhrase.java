@@ -13,8 +13,11 @@ final class FlatPhrase {
     final String phrase;
     /** The longest word, which rules out most texts in one search; null when the phrase is no plain word list. */
     private final String longest;
-    /** {@link #longest} compiled for {@link IndexedText} (null with it). */
-    private final IndexedText.Marker longestMarker;
+    /**
+     * Each word of the phrase compiled for {@link IndexedText}, the longest first (null with {@link #longest}): every
+     * word appears in a text that contains the phrase, so a text whose record lacks one is ruled out.
+     */
+    private final List<IndexedText.Marker> wordMarkers;
     private final String head;
     /** Where the first space is, or -1 for a single word. */
     private final int firstSpace;
@@ -22,7 +25,7 @@ final class FlatPhrase {
     private FlatPhrase(String phrase) {
         this.phrase = phrase;
         this.longest = longestWord(phrase);
-        this.longestMarker = longest == null ? null : new IndexedText.Marker(longest);
+        this.wordMarkers = longest == null ? null : wordMarkers(phrase, longest);
         this.firstSpace = phrase.indexOf(' ');
         this.head = firstSpace < 0 ? phrase : phrase.substring(0, firstSpace);
     }
@@ -49,12 +52,31 @@ final class FlatPhrase {
         return null;
     }
 
-    /** As {@link #in(String)}; a text without the phrase's longest word is ruled out by its record. */
+    /** As {@link #in(String)}; a text without one of the phrase's words is ruled out by its record. */
     boolean in(IndexedText text) {
-        if (longestMarker != null && !text.mayContain(longestMarker)) {
-            return false;
+        if (wordMarkers != null) {
+            for (IndexedText.Marker w : wordMarkers) {
+                if (!text.mayContain(w)) {
+                    return false;
+                }
+            }
         }
-        return in(text.text);
+        return in(text.text());
+    }
+
+    /** The words of a plain word list of four chars or more (shorter ones have no record bits), the longest first. */
+    private static List<IndexedText.Marker> wordMarkers(String phrase, String longest) {
+        List<IndexedText.Marker> out = new ArrayList<>();
+        out.add(new IndexedText.Marker(longest));
+        boolean longestSeen = false;
+        for (String w : phrase.split(" ")) {
+            if (w.equals(longest) && !longestSeen) {
+                longestSeen = true;
+            } else if (w.length() >= 4) {
+                out.add(new IndexedText.Marker(w));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The first of {@code phrases} that {@code text} contains as flat text, or null. */

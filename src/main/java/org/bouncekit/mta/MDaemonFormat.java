@@ -50,7 +50,6 @@ final class MDaemonFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
-        String lower = indexed.text;
         if (!isMDaemon(m, indexed) || !(indexed.contains(TRANSCRIPT) || indexed.contains(NO_SUCH_USER))) {
             return null;
         }
@@ -76,7 +75,7 @@ final class MDaemonFormat implements BounceFormat {
         }
         List<RecipientRecord> records = new ArrayList<>();
         // the notice wraps its sentences anywhere
-        String action = isDelay(TextMarkers.singleSpaced(lower)) ? "delayed" : "failed";
+        String action = isDelay(TextMarkers.singleSpaced(indexed.text())) ? "delayed" : "failed";
         for (Map.Entry<String, String> e : s.outcome().entrySet()) {
             if (records.size() >= maxRecipients) {
                 break;

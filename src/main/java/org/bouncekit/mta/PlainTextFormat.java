@@ -104,7 +104,6 @@ final class PlainTextFormat implements BounceFormat {
 
     private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
         String body = bounceText(m);
-        String lower = bounceTextLower(m); // indexes into body
         IndexedText indexed = bounceTextIndexed(m);
         int start = firstMarker(indexed, markers.compiledBounceStart);
         boolean headerSignal = !mustLookLikeBounce || looksLikeBounce(m);
@@ -112,7 +111,7 @@ final class PlainTextFormat implements BounceFormat {
                 && !m.headers().has("x-failed-recipients")) {
             return null; // a list post or digest that pastes a bounce is the list's mail
         }
-        String section = errorSection(body, lower, Math.max(start, 0));
+        String section = errorSection(body, indexed.text(), Math.max(start, 0)); // lowercase: indexes into body
         Set<String> ignore = ignoredAddresses(m);
         List<RecipientRecord> records = new ArrayList<>();
         Map<String, StringBuilder> blocks = blocks(section, ignore);
@@ -198,7 +197,7 @@ final class PlainTextFormat implements BounceFormat {
      * is an index into {@link #bounceText} (see {@link TextMarkers#lowerSameLength}).
      */
     static String bounceTextLower(ParsedMessage m) {
-        return bounceTextIndexed(m).text;
+        return bounceTextIndexed(m).text();
     }
 
     /** {@link #bounceTextLower} with its record of four-char sequences, for the formats' marker searches. */

@@ -126,7 +126,7 @@ final class ProseLines {
                 index++;
                 nl = index == MAX_LINES - 1 ? -1 : text.indexOf('\n', pos);
                 int end = nl < 0 ? text.length() : nl;
-                if (isEndLine(text, lower.text, pos, end, ends)) {
+                if (isEndLine(text, lower.text(), pos, end, ends)) {
                     return out;
                 }
                 out.add(text.substring(pos, end));

@@ -55,7 +55,6 @@ final class QmailFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
         IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         if (!indexed.containsAny(STARTS)) {
             return null;

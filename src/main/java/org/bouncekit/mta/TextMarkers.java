@@ -158,7 +158,7 @@ final class TextMarkers {
     boolean saysDelayed(IndexedText lower) {
         // Most bounces have no delay word: that is settled on the text itself (FlatPhrase matches across white
         // space as the flat text would), and the flat text is made only when there is one.
-        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower.text));
+        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower.text()));
     }
 
     private boolean saysFinal(String flat) {

@@ -38,7 +38,7 @@ class IndexedTextTest {
                     + (random.nextInt(4) == 0 ? "\ud801\udc00" : ""); // a whole pair too, not only lone halves
             IndexedText indexed = IndexedText.lowercased(text);
             String lower = TextMarkers.lowerSameLength(text);
-            assertEquals(lower, indexed.text);
+            assertEquals(lower, indexed.text());
             for (int k = 0; k < 10; k++) {
                 String needle = randomText(random, "abcd \u00e0i\u03c3", random.nextInt(6));
                 assertEquals(lower.indexOf(needle), indexed.indexOf(needle), () -> text + " / " + needle);
