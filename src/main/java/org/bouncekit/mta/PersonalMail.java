@@ -26,8 +26,14 @@ final class PersonalMail {
      * conversation about it.
      */
     static boolean isPersonalReply(ParsedMessage m) {
-        String subject = m.subject().stripLeading().toLowerCase(Locale.ROOT);
-        if (!startsWithAny(subject, REPLY_PREFIXES)) {
+        // The per-message lowercase Subject with its leading white space skipped, read in place: the same chars
+        // as the stripped Subject lowercased (lowercasing neither makes nor removes white space).
+        String subject = TopLevelFields.subjectLower(m);
+        int start = 0;
+        while (start < subject.length() && Character.isWhitespace(subject.charAt(start))) {
+            start++;
+        }
+        if (!startsWithAny(subject, start, REPLY_PREFIXES)) {
             return false;
         }
         if (!m.headers().has("in-reply-to") && !m.headers().has("references")) {
@@ -60,9 +66,9 @@ final class PersonalMail {
         return TopLevelFields.fromIndexed(m).containsAnyMarker(TextMarkers.BUILT_IN.compiledFromMarkers);
     }
 
-    private static boolean startsWithAny(String s, List<String> prefixes) {
+    private static boolean startsWithAny(String s, int from, List<String> prefixes) {
         for (String p : prefixes) {
-            if (s.startsWith(p)) {
+            if (s.startsWith(p, from)) {
                 return true;
             }
         }
