@@ -112,9 +112,8 @@ final class PlainTextFormat implements BounceFormat {
             return null; // a list post or digest that pastes a bounce is the list's mail
         }
         String section = errorSection(body, indexed.text(), Math.max(start, 0)); // lowercase: indexes into body
-        Set<String> ignore = ignoredAddresses(m);
         List<RecipientRecord> records = new ArrayList<>();
-        Map<String, StringBuilder> blocks = blocks(section, ignore);
+        Map<String, StringBuilder> blocks = blocks(section, m);
         for (String failed : m.headers().all("x-failed-recipients")) {
             for (String a : Addresses.findAll(failed, maxRecipients)) {
                 blocks.putIfAbsent(a, new StringBuilder());
@@ -338,8 +337,9 @@ final class PlainTextFormat implements BounceFormat {
     }
 
     /** Splits the section into one block of lines per newly seen recipient address. */
-    private Map<String, StringBuilder> blocks(String section, Set<String> ignore) {
+    private Map<String, StringBuilder> blocks(String section, ParsedMessage m) {
         Map<String, StringBuilder> out = new LinkedHashMap<>();
+        Set<String> ignore = null; // the headers' addresses, gathered when the section first names an address
         StringBuilder current = null;
         int lines = 0;
         for (String line : section.split("\n", 2000)) {
@@ -352,6 +352,9 @@ final class PlainTextFormat implements BounceFormat {
             // Most lines have no "@": no address to find, no message-id field to rule out.
             boolean noAddress = line.indexOf('@') < 0 || isMessageIdLine(line);
             for (String a : noAddress ? List.<String>of() : Addresses.findAll(line, 8)) {
+                if (ignore == null) {
+                    ignore = ignoredAddresses(m);
+                }
                 if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
                     if (!out.containsKey(a)) {
                         if (found == null) {
