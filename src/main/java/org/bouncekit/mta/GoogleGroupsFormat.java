@@ -28,12 +28,14 @@ final class GoogleGroupsFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        List<String> failed = m.headers().all("x-failed-recipients");
-        if (failed.isEmpty()) {
-            return null;
-        }
+        // The From first: the per-message lowercase From rules out nearly every message without a walk through
+        // the header fields.
         String from = TopLevelFields.fromLower(m);
         if (!(from.contains("@google.com") || from.contains("@googlemail.com"))) {
+            return null;
+        }
+        List<String> failed = m.headers().all("x-failed-recipients");
+        if (failed.isEmpty()) {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);
