@@ -52,6 +52,8 @@ public final class CodeDictionary {
     private final Map<Integer, CodeEntry> replies;
     private final Map<String, CodeEntry> statuses;
     private final Map<Reason, CodeEntry> reasons;
+    /** {@code reason.R.fix.D} texts by reason and decision ordinal, null where the bundle has none. */
+    private final String[][] fixByDecision;
 
     private CodeDictionary(Locale locale, ResourceBundle bundle) {
         this.locale = locale;
@@ -91,6 +93,14 @@ public final class CodeDictionary {
         this.replies = Map.copyOf(r);
         this.statuses = Map.copyOf(s);
         this.reasons = java.util.Collections.unmodifiableMap(e);
+        // looked up once per verdict: a key built and a bundle searched every time showed in profiles
+        this.fixByDecision = new String[Reason.values().length][Decision.values().length];
+        for (Reason reason : Reason.values()) {
+            for (Decision decision : Decision.values()) {
+                String key = "reason." + reason.wireName() + ".fix." + decision.wireName();
+                fixByDecision[reason.ordinal()][decision.ordinal()] = has(key) ? text(key) : null;
+            }
+        }
     }
 
     /**
@@ -201,8 +211,8 @@ public final class CodeDictionary {
      * when the bundle has one ({@code reason.feedback.fix.none}: a feedback report that is no complaint).
      */
     public String howToFix(Reason reason, Decision decision) {
-        String key = "reason." + reason.wireName() + ".fix." + decision.wireName();
-        return has(key) ? text(key) : reason(reason).howToFix();
+        String fix = fixByDecision[reason.ordinal()][decision.ordinal()];
+        return fix != null ? fix : reason(reason).howToFix();
     }
 
     // ---- package-private access for the pages ----

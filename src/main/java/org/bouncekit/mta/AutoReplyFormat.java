@@ -37,7 +37,7 @@ final class AutoReplyFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String autoSubmitted = lower(m.headers().first("auto-submitted"));
-        String subject = lower(m.subject());
+        String subject = TopLevelFields.subjectLower(m);
         boolean byHeader = autoSubmitted.startsWith("auto-replied") || m.headers().has("x-autoreply")
                 || m.headers().has("x-autorespond") || lower(m.headers().first("precedence")).contains("auto_reply");
         boolean bySubject = false;
@@ -50,7 +50,7 @@ final class AutoReplyFormat implements BounceFormat {
         if (!byHeader && !bySubject) {
             return null;
         }
-        String replier = Addresses.normalize(m.headers().first("from"));
+        String replier = TopLevelFields.fromAddress(m);
         if (replier != null && isDaemon(replier)) {
             // Mail daemons do not go on holiday: an "auto-replied" message from one is a notice, not a vacation reply.
             return null;

@@ -29,9 +29,9 @@ final class BiglobeFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        int list = lower.indexOf(RECIPIENTS);
-        int info = list < 0 ? -1 : lower.indexOf(INFORMATION, list);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int list = indexed.indexOf(RECIPIENTS);
+        int info = list < 0 ? -1 : indexed.indexOf(INFORMATION, list);
         if (info < 0) {
             return null;
         }

@@ -166,13 +166,13 @@ public final class BounceFormats {
         if (!missing) {
             return d;
         }
-        DecodedBounce prose = text.decodeKnownBounce(m);
-        if (prose == null) {
+        List<RecipientRecord> proseRecords = text.knownBounceRecords(m);
+        if (proseRecords == null) {
             return d;
         }
         // Looked up by address: scanning the prose records for each DSN record is quadratic in recipients.
         Map<String, List<RecipientRecord>> byRecipient = new HashMap<>();
-        for (RecipientRecord p : prose.records()) {
+        for (RecipientRecord p : proseRecords) {
             byRecipient.computeIfAbsent(foldCase(p.recipient()), k -> new ArrayList<>()).add(p);
         }
         List<RecipientRecord> out = new ArrayList<>(d.records());
@@ -203,7 +203,7 @@ public final class BounceFormats {
                     }
                 }
             }
-            RecipientRecord only = prose.records().size() == 1 && out.size() == 1 ? prose.records().get(0) : null;
+            RecipientRecord only = proseRecords.size() == 1 && out.size() == 1 ? proseRecords.get(0) : null;
             if (r.diagnostic() == null && only != null && only.diagnostic() != null
                     && saysMoreThan(only.diagnostic(), only.recipient())) {
                 RecipientRecord p = only;

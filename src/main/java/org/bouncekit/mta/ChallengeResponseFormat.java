@@ -30,6 +30,9 @@ final class ChallengeResponseFormat implements BounceFormat {
             "prove that you are human", "verify that you are human", "verify that you are a human",
             "confirm that you are a human");
 
+    private static final List<FlatPhrase> PHRASES_FLAT = FlatPhrase.all(PHRASES);
+    private static final List<FlatPhrase> ANSWER_ONLY_FLAT = FlatPhrase.all(ANSWER_ONLY);
+
     @Override
     public String name() {
         return "challenge-response";
@@ -42,21 +45,19 @@ final class ChallengeResponseFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        String subject = m.subject().toLowerCase(Locale.ROOT);
-        String phrase = HeldNotices.firstPhrase(lower, PHRASES);
+        String phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
         String field = "body";
         if (phrase == null) {
-            phrase = HeldNotices.firstPhrase(subject, PHRASES);
+            phrase = FlatPhrase.first(TopLevelFields.subjectIndexed(m), PHRASES_FLAT);
             field = "Subject";
         }
         String dsnDiagnostic = HeldNotices.dsnDiagnostic(m);
         if (phrase == null && dsnDiagnostic != null) {
-            phrase = HeldNotices.firstPhrase(dsnDiagnostic.toLowerCase(Locale.ROOT), PHRASES);
+            phrase = FlatPhrase.first(dsnDiagnostic.toLowerCase(Locale.ROOT), PHRASES_FLAT);
             field = "Diagnostic-Code";
         }
         if (phrase == null && answersAMessage(m)) {
-            phrase = HeldNotices.firstPhrase(lower, ANSWER_ONLY);
+            phrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), ANSWER_ONLY_FLAT);
             field = "body";
         }
         if (phrase == null || HeldNotices.reportsFailureInText(text)) {
@@ -96,7 +97,7 @@ final class ChallengeResponseFormat implements BounceFormat {
         if (to.size() == 1) {
             return to.get(0);
         }
-        String from = Addresses.normalize(m.headers().first("from"));
+        String from = TopLevelFields.fromAddress(m);
         if (from != null && !HeldNotices.isServiceLocalPart(from)) {
             return from;
         }

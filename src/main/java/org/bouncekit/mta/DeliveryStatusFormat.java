@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
@@ -20,8 +19,6 @@ import org.bouncekit.parse.SmtpCodes;
  * formats that need their own reading of a DSN.
  */
 final class DeliveryStatusFormat implements BounceFormat {
-    /** Where the action keyword ends ("failed (bad destination)"); compiled once. */
-    private static final Pattern ACTION_END = Pattern.compile("[ (]");
     private final int maxRecipients;
 
     DeliveryStatusFormat(int maxRecipients) {
@@ -112,8 +109,12 @@ final class DeliveryStatusFormat implements BounceFormat {
 
     /** One recipient group's fields as a record; null when it names no address. */
     static RecipientRecord fromFields(Map<String, String> f) {
-        String finalRcpt = Addresses.normalize(f.get("final-recipient"));
-        String originalRcpt = Addresses.normalize(f.get("original-recipient"));
+        String finalField = f.get("final-recipient");
+        String originalField = f.get("original-recipient");
+        String finalRcpt = Addresses.normalize(finalField);
+        // Original-Recipient often repeats Final-Recipient word for word: the same value normalizes the same.
+        String originalRcpt = originalField != null && originalField.equals(finalField) ? finalRcpt
+                : Addresses.normalize(originalField);
         String actual = Addresses.normalize(f.get("x-actual-recipient"));
         String recipient = finalRcpt != null ? finalRcpt : originalRcpt != null ? originalRcpt : actual;
         // A local delivery to a file or a pipe ("/var/mail/ann@host", "|/usr/bin/procmail"@host) reports that
@@ -127,13 +128,12 @@ final class DeliveryStatusFormat implements BounceFormat {
         RecipientRecord r = new RecipientRecord(recipient).originalRecipient(originalRcpt);
         String action = f.get("action");
         if (action != null) {
-            r.action(ACTION_END.split(action.trim().toLowerCase(Locale.ROOT), 2)[0]);
+            r.action(actionKeyword(action.trim().toLowerCase(Locale.ROOT)));
         }
         // Only an SMTP diagnostic loses its type: "X-Unix; 77" is a local program's exit status, and the
         // type is what says so.
         String rawDiagnostic = f.get("diagnostic-code");
-        String diagnostic = rawDiagnostic != null && rawDiagnostic.trim().toLowerCase(java.util.Locale.ROOT).startsWith("x-unix")
-                ? rawDiagnostic.trim() : stripType(rawDiagnostic);
+        String diagnostic = isUnixType(rawDiagnostic) ? rawDiagnostic.trim() : stripType(rawDiagnostic);
         if (diagnostic != null && !diagnostic.isBlank()) {
             r.diagnostic(diagnostic, "Diagnostic-Code");
         }
@@ -153,6 +153,28 @@ final class DeliveryStatusFormat implements BounceFormat {
         }
         r.lastAttemptDate(f.get("last-attempt-date")).willRetryUntil(f.get("will-retry-until"));
         return r;
+    }
+
+    /** The action up to its first space or parenthesis ("failed (bad destination)"), as a split there would give it. */
+    private static String actionKeyword(String action) {
+        for (int i = 0; i < action.length(); i++) {
+            char c = action.charAt(i);
+            if (c == ' ' || c == '(') {
+                return action.substring(0, i);
+            }
+        }
+        return action;
+    }
+
+    /** The diagnostic's type is X-Unix, any case. */
+    private static boolean isUnixType(String rawDiagnostic) {
+        if (rawDiagnostic == null) {
+            return false;
+        }
+        String t = rawDiagnostic.trim();
+        // Only "x" and "X" lowercase to "x": other diagnostics are told apart before any copy.
+        return !t.isEmpty() && (t.charAt(0) == 'x' || t.charAt(0) == 'X')
+                && t.toLowerCase(Locale.ROOT).startsWith("x-unix");
     }
 
     /**
@@ -197,19 +219,30 @@ final class DeliveryStatusFormat implements BounceFormat {
             return null;
         }
         int semi = v.indexOf(';');
-        if (semi > 0 && semi < 16 && isTypeName(v.substring(0, semi).trim())) {
+        if (semi > 0 && semi < 16 && isTypeName(v, semi)) {
             return v.substring(semi + 1).trim();
         }
         return v.trim();
     }
 
-    /** {@code [A-Za-z0-9-]+}, without a regex: this runs for every DSN field. */
-    private static boolean isTypeName(String t) {
-        if (t.isEmpty()) {
+    /**
+     * {@code v.substring(0, end).trim()} is {@code [A-Za-z0-9-]+}, read in place (no regex, no copy): this runs
+     * for every DSN field.
+     */
+    private static boolean isTypeName(String v, int end) {
+        int a = 0;
+        int b = end;
+        while (a < b && v.charAt(a) <= ' ') { // as String.trim
+            a++;
+        }
+        while (b > a && v.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        if (a == b) {
             return false;
         }
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        for (int i = a; i < b; i++) {
+            char c = v.charAt(i);
             if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-')) {
                 return false;
             }

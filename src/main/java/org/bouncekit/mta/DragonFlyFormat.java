@@ -14,6 +14,7 @@ import org.bouncekit.parse.ParsedMessage;
 final class DragonFlyFormat implements BounceFormat {
     private static final List<String> STARTS = List.of("there was an error delivering your mail to");
     private static final List<String> ENDS = List.of("message headers follow", "original message follows");
+    private static final ProseLines.Section SECTION = new ProseLines.Section(STARTS, ENDS);
     private static final String LIKE = " did not like our ";
     /** dma's own errors (no remote reply), lowercase, and what they mean. */
     private static final List<ProseLines.Meaning> OWN_ERRORS = List.of(
@@ -28,17 +29,17 @@ final class DragonFlyFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        int at = lower.indexOf(STARTS.get(0));
-        if (!lower.contains("dragonfly mail agent") || at < 0) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int at = indexed.indexOf(STARTS.get(0));
+        if (!indexed.contains("dragonfly mail agent") || at < 0) {
             return null;
         }
-        int eol = lower.indexOf('\n', at);
+        int eol = indexed.text().indexOf('\n', at);
         String recipient = Addresses.normalize(body.substring(at + STARTS.get(0).length(), eol < 0 ? body.length() : eol));
         if (recipient == null) {
             return null;
         }
-        List<String> lines = ProseLines.section(body, STARTS, ENDS);
+        List<String> lines = SECTION.of(body, indexed);
         String remote = null;
         String command = null;
         for (int i = 0; i < lines.size(); i++) {

@@ -33,9 +33,9 @@ final class EinsUndEinsFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        int end = lower.indexOf(END);
-        int start = end < 0 ? -1 : lower.lastIndexOf(START, end);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int end = indexed.indexOf(END);
+        int start = end < 0 ? -1 : indexed.text().lastIndexOf(START, end);
         if (start < 0) {
             return null;
         }
@@ -54,7 +54,7 @@ final class EinsUndEinsFormat implements BounceFormat {
         for (int i = 0; i < records.size(); i++) {
             fill(records.get(i), texts.get(i).toString());
         }
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String from = TopLevelFields.fromLower(m);
         String format = from.contains("gmx.") || from.contains("@mail.com") || from.contains("web.de") ? "gmx" : name();
         return records.isEmpty() ? null : new DecodedBounce(format, MessageKind.BOUNCE, records);
     }

@@ -63,8 +63,7 @@ final class ExchangeNdrFormat implements BounceFormat {
         if (!m.deliveryStatus().isEmpty()) {
             return null;
         }
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!TextMarkers.containsAny(lower, SECTION_MARKERS)) {
+        if (!PlainTextFormat.bounceTextIndexed(m).containsAny(SECTION_MARKERS)) {
             return null;
         }
         String[] lines = PlainTextFormat.bounceText(m).split("\n", MAX_LINES);

@@ -3,7 +3,6 @@ package org.bouncekit.mta;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
@@ -32,7 +31,7 @@ final class EzwebFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String from = m.from().toLowerCase(Locale.ROOT);
+        String from = TopLevelFields.fromLower(m);
         if (!from.contains("@ezweb.ne.jp") && !from.contains("@au.com")) {
             return null;
         }

@@ -2,7 +2,6 @@ package org.bouncekit.mta;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.bouncekit.MessageKind;
 import org.bouncekit.Reason;
 import org.bouncekit.parse.Addresses;
@@ -29,9 +28,14 @@ final class GoogleGroupsFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
+        // The From first: the per-message lowercase From rules out nearly every message without a walk through
+        // the header fields.
+        String from = TopLevelFields.fromLower(m);
+        if (!(from.contains("@google.com") || from.contains("@googlemail.com"))) {
+            return null;
+        }
         List<String> failed = m.headers().all("x-failed-recipients");
-        String from = m.from().toLowerCase(Locale.ROOT);
-        if (failed.isEmpty() || !(from.contains("@google.com") || from.contains("@googlemail.com"))) {
+        if (failed.isEmpty()) {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);

@@ -21,6 +21,7 @@ final class GroupWiseFormat implements BounceFormat {
     private static final List<String> ENDS = List.of(
             "possible solutions", "information about your message", "possibly truncated original message follows",
             "original message follows");
+    private static final ProseLines.Section SECTION = new ProseLines.Section(List.of(START), ENDS);
     /** GroupWise's own reasons, lowercase, and what they mean (the directory or DNS lookup failed). */
     private static final List<ProseLines.Meaning> OWN_REASONS = List.of(
             new ProseLines.Meaning("user not found", Reason.USERUNKNOWN),
@@ -42,13 +43,13 @@ final class GroupWiseFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!lower.contains(START)) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        if (!indexed.contains(START)) {
             return null;
         }
         List<String> sent = sentTo(m);
         List<RecipientRecord> records = new ArrayList<>();
-        for (String line : ProseLines.section(PlainTextFormat.bounceText(m), List.of(START), ENDS)) {
+        for (String line : SECTION.of(PlainTextFormat.bounceText(m), indexed)) {
             String t = line.strip();
             if (t.isEmpty()) {
                 if (!records.isEmpty()) {

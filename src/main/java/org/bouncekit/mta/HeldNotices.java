@@ -36,97 +36,26 @@ final class HeldNotices {
         return null;
     }
 
-    /**
-     * {@code TextMarkers.singleSpaced(text).contains(phrase)} without building the flat text (that was a tenth of a scan): each
-     * word of the phrase appears in {@code text} as it is, so the longest one rules out most texts in one
-     * search; where it appears, the phrase is matched from each place its first word occurs, each space
-     * matching a run of white space.
-     */
+    /** {@code TextMarkers.singleSpaced(text).contains(phrase)} without building the flat text; see {@link FlatPhrase}. */
     static boolean flatContains(String text, String phrase) {
-        String longest = longestWordCached(phrase);
-        if (longest == null) {
-            return TextMarkers.singleSpaced(text).contains(phrase);
-        }
-        if (!text.contains(longest)) {
-            return false;
-        }
-        int sp = phrase.indexOf(' ');
-        String head = sp < 0 ? phrase : phrase.substring(0, sp);
-        for (int i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
-            if (sp < 0 || restMatches(text, i + sp, phrase, sp)) {
-                return true;
-            }
-        }
-        return false;
+        return compiled(phrase).in(text);
     }
 
-    /** True when {@code phrase} from {@code p} on matches {@code text} from {@code t} on, a space matching white space. */
-    private static boolean restMatches(String text, int t, String phrase, int p) {
-        int n = text.length();
-        for (; p < phrase.length(); p++) {
-            char c = phrase.charAt(p);
-            if (c == ' ') {
-                if (t >= n || !Character.isWhitespace(text.charAt(t))) {
-                    return false;
-                }
-                while (t < n && Character.isWhitespace(text.charAt(t))) {
-                    t++;
-                }
-            } else if (t < n && text.charAt(t) == c) {
-                t++;
-            } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** No word: {@link #longestWord} returned null (a map cannot hold null). */
-    private static final String NO_WORD = new String("");
     private static final int MAX_CACHED = 256;
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> LONGEST_WORDS =
+    private static final java.util.concurrent.ConcurrentHashMap<String, FlatPhrase> COMPILED =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** {@link #longestWord}, kept per phrase: the phrases are a few constants, searched for in every message. */
-    private static String longestWordCached(String phrase) {
-        String w = LONGEST_WORDS.get(phrase);
-        if (w == null) {
-            String computed = longestWord(phrase);
-            w = computed == null ? NO_WORD : computed;
-            if (LONGEST_WORDS.size() < MAX_CACHED) {
-                LONGEST_WORDS.put(phrase, w);
+    /** The phrase compiled, kept per phrase: the phrases are a few constants (lists compile theirs once). */
+    private static FlatPhrase compiled(String phrase) {
+        FlatPhrase p = COMPILED.get(phrase);
+        if (p == null) {
+            p = FlatPhrase.of(phrase);
+            if (COMPILED.size() < MAX_CACHED) {
+                COMPILED.put(phrase, p);
             }
         }
-        return w == NO_WORD ? null : w;
+        return p;
     }
-
-    /**
-     * The longest word of a phrase of words separated by single spaces, or null for any other phrase (empty,
-     * a space at either end, two in a row, other white space), which {@link #flatContains} does not match directly.
-     */
-    private static String longestWord(String phrase) {
-        int n = phrase.length();
-        int bestStart = 0;
-        int bestEnd = 0;
-        int start = 0;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? phrase.charAt(i) : ' ';
-            if (c == ' ') {
-                if (i == start) {
-                    return null;
-                }
-                if (i - start > bestEnd - bestStart) {
-                    bestStart = start;
-                    bestEnd = i;
-                }
-                start = i + 1;
-            } else if (Character.isWhitespace(c)) {
-                return null;
-            }
-        }
-        return phrase.substring(bestStart, bestEnd);
-    }
-
 
     /**
      * True when the message's headers or delivery-status part report a failure as bounces do:

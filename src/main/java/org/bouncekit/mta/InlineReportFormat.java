@@ -32,8 +32,7 @@ final class InlineReportFormat implements BounceFormat {
             return null;
         }
         String text = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        int at = lower.indexOf(REPORT_TYPE);
+        int at = PlainTextFormat.bounceTextIndexed(m).indexOf(REPORT_TYPE);
         if (at < 0) {
             return null;
         }

@@ -35,7 +35,7 @@ final class InterScanFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        if (!PlainTextFormat.bounceTextLower(m).contains(SIGNATURE)) {
+        if (!PlainTextFormat.bounceTextIndexed(m).contains(SIGNATURE)) {
             return null;
         }
         Map<String, String> found = new LinkedHashMap<>();

@@ -26,6 +26,8 @@ final class ListModerationFormat implements BounceFormat {
             "has been submitted to the moderator", "sent to the moderator of", "sent to the list moderator",
             "wartet auf freigabe durch den moderator", "wird zurückgehalten, bis der moderator", "attend l'approbation du modérateur",
             "espera la aprobación del moderador");
+    private static final List<FlatPhrase> PHRASES_FLAT = FlatPhrase.all(PHRASES);
+    private static final FlatPhrase MAILMAN_FLAT = FlatPhrase.of(MAILMAN);
     /** Labels of the paragraph before the reason for holding (Mailman), lowercase. */
     private static final List<String> REASON_LABELS = List.of(
             "the reason it is being held", "the message is being held because", "reason:",
@@ -46,14 +48,16 @@ final class ListModerationFormat implements BounceFormat {
         if (HeldNotices.reportsFailureInReport(m)) {
             return null;
         }
-        boolean fromAList = fromAList(m);
         String text = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        String subject = m.subject().toLowerCase(Locale.ROOT);
+        String subject = TopLevelFields.subjectLower(m);
+        String inSubject = FlatPhrase.first(TopLevelFields.subjectIndexed(m), PHRASES_FLAT);
+        String anyPhrase = FlatPhrase.first(PlainTextFormat.bounceTextIndexed(m), PHRASES_FLAT);
+        if (inSubject == null && anyPhrase == null) {
+            return null; // no wording of a notice, whoever sent it: the sender's addresses need not be parsed
+        }
+        boolean fromAList = fromAList(m);
         // Mailman's wording (the first phrase) is the only one that counts when the sender is no list.
-        String phrase = fromAList ? HeldNotices.firstPhrase(lower, PHRASES)
-                : HeldNotices.flatContains(lower, MAILMAN) ? MAILMAN : null;
-        String inSubject = HeldNotices.firstPhrase(subject, PHRASES);
+        String phrase = fromAList ? anyPhrase : MAILMAN_FLAT.in(PlainTextFormat.bounceTextIndexed(m)) ? MAILMAN : null;
         if (phrase == null && inSubject == null || HeldNotices.reportsFailureInText(text)) {
             return null;
         }
@@ -99,11 +103,11 @@ final class ListModerationFormat implements BounceFormat {
      * do and digests that merely mention moderation do not.
      */
     private static boolean speaksToThePoster(String subject, String text, String phrase) {
-        if (HeldNotices.firstPhrase(subject, POSTER) != null) {
+        if (FlatPhrase.first(subject, POSTER_FLAT) != null) {
             return true;
         }
         String paragraph = phrase == null ? null : HeldNotices.paragraphWith(text, phrase);
-        return paragraph != null && HeldNotices.firstPhrase(paragraph.toLowerCase(Locale.ROOT), POSTER) != null;
+        return paragraph != null && FlatPhrase.first(paragraph.toLowerCase(Locale.ROOT), POSTER_FLAT) != null;
     }
 
     /** How a notice names the poster's message, lowercase, in the list managers' languages. */
@@ -111,6 +115,8 @@ final class ListModerationFormat implements BounceFormat {
             "your message", "your mail to", "your post to", "your posting", "your e-mail to", "your email to",
             "ihre nachricht", "ihre mail an", "ihre e-mail an", "votre message", "su mensaje", "il tuo messaggio",
             "sua mensagem");
+
+    private static final List<FlatPhrase> POSTER_FLAT = FlatPhrase.all(POSTER);
 
     private static final List<String> LIST_HEADERS = List.of(
             "list-id", "list-post", "x-beenthere", "x-mailman-version", "x-list-administrivia", "x-google-group-id",

@@ -49,8 +49,8 @@ final class MDaemonFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!isMDaemon(m, lower) || !(lower.contains(TRANSCRIPT) || lower.contains(NO_SUCH_USER))) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        if (!isMDaemon(m, indexed) || !(indexed.contains(TRANSCRIPT) || indexed.contains(NO_SUCH_USER))) {
             return null;
         }
         Session s = new Session();
@@ -75,7 +75,7 @@ final class MDaemonFormat implements BounceFormat {
         }
         List<RecipientRecord> records = new ArrayList<>();
         // the notice wraps its sentences anywhere
-        String action = isDelay(TextMarkers.singleSpaced(lower)) ? "delayed" : "failed";
+        String action = isDelay(TextMarkers.singleSpaced(indexed.text())) ? "delayed" : "failed";
         for (Map.Entry<String, String> e : s.outcome().entrySet()) {
             if (records.size() >= maxRecipients) {
                 break;
@@ -96,8 +96,8 @@ final class MDaemonFormat implements BounceFormat {
         return new DecodedBounce(name(), "delayed".equals(action) ? MessageKind.DELAY : MessageKind.BOUNCE, records);
     }
 
-    private static boolean isMDaemon(ParsedMessage m, String lower) {
-        String from = m.from().toLowerCase(Locale.ROOT);
+    private static boolean isMDaemon(ParsedMessage m, IndexedText lower) {
+        String from = TopLevelFields.fromLower(m);
         return m.headers().has("x-mdaemon-deliver-to") || m.headers().has("x-mddsn-message")
                 || from.contains("mdaemon@") || lower.contains("mdaemon delivery status notification")
                 || lower.contains("securitygateway for email servers");

@@ -29,12 +29,12 @@ final class NotesFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        int start = lower.indexOf(START);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        int start = indexed.indexOf(START);
         if (start < 0) {
             return null;
         }
-        int end = lower.indexOf(END, start);
+        int end = indexed.text().indexOf(END, start);
         String section = body.substring(body.indexOf('\n', start) + 1, end < 0 ? body.length() : end);
         List<RecipientRecord> records = new ArrayList<>();
         StringBuilder reason = new StringBuilder();

@@ -26,8 +26,14 @@ final class PersonalMail {
      * conversation about it.
      */
     static boolean isPersonalReply(ParsedMessage m) {
-        String subject = m.subject().stripLeading().toLowerCase(Locale.ROOT);
-        if (!startsWithAny(subject, REPLY_PREFIXES)) {
+        // The per-message lowercase Subject with its leading white space skipped, read in place: the same chars
+        // as the stripped Subject lowercased (lowercasing neither makes nor removes white space).
+        String subject = TopLevelFields.subjectLower(m);
+        int start = 0;
+        while (start < subject.length() && Character.isWhitespace(subject.charAt(start))) {
+            start++;
+        }
+        if (!startsWithAny(subject, start, REPLY_PREFIXES)) {
             return false;
         }
         if (!m.headers().has("in-reply-to") && !m.headers().has("references")) {
@@ -47,7 +53,7 @@ final class PersonalMail {
      */
     static boolean sentAsOrdinaryMail(ParsedMessage m) {
         String returnPath = Addresses.normalize(m.headers().first("return-path"));
-        String from = Addresses.normalize(m.headers().first("from"));
+        String from = TopLevelFields.fromAddress(m);
         return returnPath != null && returnPath.equalsIgnoreCase(from) && hasNoReport(m) && !fromMailSystem(m);
     }
 
@@ -57,12 +63,12 @@ final class PersonalMail {
 
     /** The From field (name or address) has a mail system's marker: MAILER-DAEMON, postmaster, "Mail Delivery". */
     static boolean fromMailSystem(ParsedMessage m) {
-        return TextMarkers.containsAny(m.from().toLowerCase(Locale.ROOT), TextMarkers.BUILT_IN.fromMarkers);
+        return TopLevelFields.fromIndexed(m).containsAnyMarker(TextMarkers.BUILT_IN.compiledFromMarkers);
     }
 
-    private static boolean startsWithAny(String s, List<String> prefixes) {
+    private static boolean startsWithAny(String s, int from, List<String> prefixes) {
         for (String p : prefixes) {
-            if (s.startsWith(p)) {
+            if (s.startsWith(p, from)) {
                 return true;
             }
         }

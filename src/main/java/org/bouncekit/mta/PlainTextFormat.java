@@ -27,6 +27,12 @@ final class PlainTextFormat implements BounceFormat {
     private final TextMarkers markers = TextMarkers.BUILT_IN;
     /** {@code markers.originalStart} without dashes, index for index (made once, not per line). */
     private final List<String> originalStartUndashed;
+    /**
+     * Indexes into {@code markers.originalStart} by the marker's first char, and of the dashed markers by the
+     * first char of their undashed form: a line is compared with the few that can match. Null: no index.
+     */
+    private final int[][] byFirstChar;
+    private final int[][] dashedByUndashedFirstChar;
     private final int maxRecipients;
 
     PlainTextFormat(int maxRecipients) {
@@ -36,6 +42,38 @@ final class PlainTextFormat implements BounceFormat {
             undashed.add(mk.replace("-", "").strip());
         }
         this.originalStartUndashed = List.copyOf(undashed);
+        // Marker indexes by first char (ASCII; a marker of dashes alone, or not ASCII, turns the index off).
+        List<List<Integer>> byFirst = new ArrayList<>();
+        List<List<Integer>> dashedByUndashedFirst = new ArrayList<>();
+        for (int c = 0; c < ASCII; c++) {
+            byFirst.add(new ArrayList<>());
+            dashedByUndashedFirst.add(new ArrayList<>());
+        }
+        boolean indexable = true;
+        for (int k = 0; k < markers.originalStart.size(); k++) {
+            String mk = markers.originalStart.get(k);
+            String u = undashed.get(k);
+            if (mk.charAt(0) >= ASCII || mk.startsWith("-") && (u.isEmpty() || u.charAt(0) >= ASCII)) {
+                indexable = false;
+                break;
+            }
+            byFirst.get(mk.charAt(0)).add(k);
+            if (mk.startsWith("-")) {
+                dashedByUndashedFirst.get(u.charAt(0)).add(k);
+            }
+        }
+        this.byFirstChar = indexable ? table(byFirst) : null;
+        this.dashedByUndashedFirstChar = indexable ? table(dashedByUndashedFirst) : null;
+    }
+
+    private static final int ASCII = 128;
+
+    private static int[][] table(List<List<Integer>> lists) {
+        int[][] out = new int[lists.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
     }
 
     @Override
@@ -45,9 +83,8 @@ final class PlainTextFormat implements BounceFormat {
 
     /** True when the headers say the message is a bounce (sender, subject or X-Failed-Recipients). */
     boolean looksLikeBounce(ParsedMessage m) {
-        String subject = m.subject().toLowerCase(Locale.ROOT);
-        String from = m.from().toLowerCase(Locale.ROOT);
-        return TextMarkers.containsAny(subject, markers.subjects) || TextMarkers.containsAny(from, markers.fromMarkers)
+        return TopLevelFields.subjectIndexed(m).containsAnyMarker(markers.compiledSubjects)
+                || TopLevelFields.fromIndexed(m).containsAnyMarker(markers.compiledFromMarkers)
                 || m.headers().has("x-failed-recipients");
     }
 
@@ -58,25 +95,25 @@ final class PlainTextFormat implements BounceFormat {
 
     /**
      * The prose of a message already known to be a bounce (it has a DSN part): the recipients' text
-     * blocks, without demanding the signs that tell a bounce from ordinary mail.
+     * blocks, without demanding the signs that tell a bounce from ordinary mail; null when there are none.
      */
-    DecodedBounce decodeKnownBounce(ParsedMessage m) {
-        return decode(m, false);
+    List<RecipientRecord> knownBounceRecords(ParsedMessage m) {
+        DecodedBounce d = decode(m, false);
+        return d == null ? null : d.records();
     }
 
     private DecodedBounce decode(ParsedMessage m, boolean mustLookLikeBounce) {
         String body = bounceText(m);
-        String lower = bounceTextLower(m); // indexes into body
-        int start = firstMarker(lower, markers.bounceStart);
-        boolean headerSignal = looksLikeBounce(m) || !mustLookLikeBounce;
+        IndexedText indexed = bounceTextIndexed(m);
+        int start = firstMarker(indexed, markers.compiledBounceStart);
+        boolean headerSignal = !mustLookLikeBounce || looksLikeBounce(m);
         if (start < 0 && !headerSignal || mustLookLikeBounce && isListPost(m) && !PersonalMail.fromMailSystem(m)
                 && !m.headers().has("x-failed-recipients")) {
             return null; // a list post or digest that pastes a bounce is the list's mail
         }
-        String section = errorSection(body, lower, Math.max(start, 0));
-        Set<String> ignore = ignoredAddresses(m);
+        String section = errorSection(body, indexed.text(), Math.max(start, 0)); // lowercase: indexes into body
         List<RecipientRecord> records = new ArrayList<>();
-        Map<String, StringBuilder> blocks = blocks(section, ignore);
+        Map<String, StringBuilder> blocks = blocks(section, m);
         for (String failed : m.headers().all("x-failed-recipients")) {
             for (String a : Addresses.findAll(failed, maxRecipients)) {
                 blocks.putIfAbsent(a, new StringBuilder());
@@ -92,7 +129,7 @@ final class PlainTextFormat implements BounceFormat {
                 boolean explained = codes.status() != null || codes.replyCode() != null
                         || ReasonRules.builtIn().forText(section) != null;
                 return explained && !isListPost(m) && !PersonalMail.sentAsOrdinaryMail(m)
-                        ? new DecodedBounce(name(), kindOf(lower), List.of()) : null;
+                        ? new DecodedBounce(name(), kindOf(indexed, mustLookLikeBounce), List.of()) : null;
             }
             String fallback = sent.isEmpty() ? Addresses.normalize(m.originalHeaders().first("to")) : sent.get(0);
             if (fallback == null) {
@@ -135,13 +172,14 @@ final class PlainTextFormat implements BounceFormat {
             // address after the explanation) is no failed recipient.
             records = explained;
         }
-        String mta = markers.signature(lower);
-        return new DecodedBounce(mta == null ? name() : mta, kindOf(lower), records);
+        // Of a known bounce only the records are used (its report gives the rest): no MTA, no kind.
+        String mta = mustLookLikeBounce ? markers.signature(indexed) : null;
+        return new DecodedBounce(mta == null ? name() : mta, kindOf(indexed, mustLookLikeBounce), records);
     }
 
-    private MessageKind kindOf(String lower) {
+    private MessageKind kindOf(IndexedText lower, boolean wanted) {
         // the [delay], [final] and [final-conditional] markers of text-bounce.txt
-        return markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
+        return wanted && markers.saysDelayed(lower) ? MessageKind.DELAY : MessageKind.BOUNCE;
     }
 
     /**
@@ -158,13 +196,18 @@ final class PlainTextFormat implements BounceFormat {
      * is an index into {@link #bounceText} (see {@link TextMarkers#lowerSameLength}).
      */
     static String bounceTextLower(ParsedMessage m) {
-        return m.derived(BOUNCE_TEXT_LOWER);
+        return bounceTextIndexed(m).text();
     }
 
+    /** {@link #bounceTextLower} with its record of four-char sequences, for the formats' marker searches. */
+    static IndexedText bounceTextIndexed(ParsedMessage m) {
+        return m.derived(BOUNCE_TEXT_INDEXED);
+    }
+
+    private static final ParsedMessage.Derived<IndexedText> BOUNCE_TEXT_INDEXED =
+            new ParsedMessage.Derived<>(m -> IndexedText.lowercased(bounceText(m)));
     private static final ParsedMessage.Derived<String> BOUNCE_TEXT =
             new ParsedMessage.Derived<>(PlainTextFormat::buildBounceText);
-    private static final ParsedMessage.Derived<String> BOUNCE_TEXT_LOWER =
-            new ParsedMessage.Derived<>(m -> TextMarkers.lowerSameLength(bounceText(m)));
 
     private static String buildBounceText(ParsedMessage m) {
         List<String> plain = new ArrayList<>(2);
@@ -193,9 +236,9 @@ final class PlainTextFormat implements BounceFormat {
         return sb.toString();
     }
 
-    private static int firstMarker(String lower, List<String> list) {
+    private static int firstMarker(IndexedText lower, List<IndexedText.Marker> list) {
         int best = -1;
-        for (String mk : list) {
+        for (IndexedText.Marker mk : list) {
             int i = lower.indexOf(mk);
             if (i >= 0 && (best < 0 || i < best)) {
                 best = i;
@@ -211,8 +254,7 @@ final class PlainTextFormat implements BounceFormat {
         while (pos < body.length()) {
             int nl = lower.indexOf('\n', pos);
             int lineEnd = nl < 0 ? body.length() : nl;
-            String line = lower.substring(pos, lineEnd).strip();
-            if (pos > start && isOriginalStart(line)) {
+            if (pos > start && isOriginalStart(lower, pos, lineEnd)) {
                 end = pos;
                 break;
             }
@@ -221,33 +263,83 @@ final class PlainTextFormat implements BounceFormat {
         return body.substring(start, end);
     }
 
-    private boolean isOriginalStart(String trimmedLowerLine) {
-        if (trimmedLowerLine.isEmpty()) {
+    /**
+     * True when the line {@code lower[from, to)}, stripped, starts the returned message. Read in place: this runs
+     * for every line of the error section, and a copy of each line was most of its cost.
+     */
+    private boolean isOriginalStart(String lower, int from, int to) {
+        int a = from;
+        int b = to;
+        while (a < b && Character.isWhitespace(lower.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(lower.charAt(b - 1))) {
+            b--;
+        }
+        if (a == b) {
             return false;
         }
-        String undashed = null; // the line without dashes, made once and only when a dashed marker needs it
-        for (int k = 0; k < markers.originalStart.size(); k++) {
-            String mk = markers.originalStart.get(k);
-            if (trimmedLowerLine.startsWith(mk)) {
-                return true;
-            }
-            if (mk.startsWith("-")) {
-                if (undashed == null) {
-                    undashed = trimmedLowerLine.replace("-", "").strip();
+        // Where the line starts with its dashes and white space skipped, as a dashed marker is compared.
+        int u = a;
+        while (u < b && (lower.charAt(u) == '-' || Character.isWhitespace(lower.charAt(u)))) {
+            u++;
+        }
+        char first = lower.charAt(a);
+        char undashedFirst = u < b ? lower.charAt(u) : 0;
+        if (byFirstChar != null && first < ASCII && undashedFirst < ASCII) {
+            // Only the markers that start with the line's first char, or (dashed) its first char after dashes.
+            for (int k : byFirstChar[first]) {
+                if (regionStartsWith(lower, a, b, markers.originalStart.get(k))) {
+                    return true;
                 }
-                if (undashed.startsWith(originalStartUndashed.get(k))) {
+            }
+            for (int k : dashedByUndashedFirstChar[undashedFirst]) {
+                if (u < b && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
+                    return true;
+                }
+            }
+        } else {
+            for (int k = 0; k < markers.originalStart.size(); k++) {
+                String mk = markers.originalStart.get(k);
+                if (regionStartsWith(lower, a, b, mk)
+                        || mk.startsWith("-") && startsWithUndashed(lower, u, b, originalStartUndashed.get(k))) {
                     return true;
                 }
             }
         }
         // The returned message's own headers, quoted inline.
-        return trimmedLowerLine.startsWith("return-path: <") || trimmedLowerLine.startsWith("received: from ")
-                && trimmedLowerLine.length() > 20;
+        return regionStartsWith(lower, a, b, "return-path: <")
+                || regionStartsWith(lower, a, b, "received: from ") && b - a > 20;
+    }
+
+    /** {@code s.substring(a, b).startsWith(prefix)}, without the copy. */
+    private static boolean regionStartsWith(String s, int a, int b, String prefix) {
+        return prefix.length() <= b - a && s.startsWith(prefix, a);
+    }
+
+    /**
+     * {@code s.substring(a, b).replace("-", "").strip().startsWith(prefix)} without the copies, for a
+     * {@code prefix} without dashes and an {@code u} past the line's leading dashes and white space: the
+     * dashes inside are skipped.
+     */
+    private static boolean startsWithUndashed(String s, int u, int b, String prefix) {
+        int i = u;
+        for (int p = 0; p < prefix.length(); p++) {
+            while (i < b && s.charAt(i) == '-') {
+                i++;
+            }
+            if (i == b || s.charAt(i) != prefix.charAt(p)) {
+                return false;
+            }
+            i++;
+        }
+        return true;
     }
 
     /** Splits the section into one block of lines per newly seen recipient address. */
-    private Map<String, StringBuilder> blocks(String section, Set<String> ignore) {
+    private Map<String, StringBuilder> blocks(String section, ParsedMessage m) {
         Map<String, StringBuilder> out = new LinkedHashMap<>();
+        Set<String> ignore = null; // the headers' addresses, gathered when the section first names an address
         StringBuilder current = null;
         int lines = 0;
         for (String line : section.split("\n", 2000)) {
@@ -255,22 +347,30 @@ final class PlainTextFormat implements BounceFormat {
                 current = null; // Sendmail's "----- The following addresses had ... -----": the block ends here
                 continue;
             }
-            List<String> found = new ArrayList<>();
+            List<String> found = null; // made for the few lines that name a new address
             StringBuilder again = null;
-            for (String a : isMessageIdLine(line) ? List.<String>of() : Addresses.findAll(line, 8)) {
+            // Most lines have no "@": no address to find, no message-id field to rule out.
+            boolean noAddress = line.indexOf('@') < 0 || isMessageIdLine(line);
+            for (String a : noAddress ? List.<String>of() : Addresses.findAll(line, 8)) {
+                if (ignore == null) {
+                    ignore = ignoredAddresses(m);
+                }
                 if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
                     if (!out.containsKey(a)) {
+                        if (found == null) {
+                            found = new ArrayList<>(2);
+                        }
                         found.add(a);
                     } else if (again == null && line.strip().startsWith("<" + a + ">...")) {
                         again = out.get(a); // a transcript's "<a@b>... Deferred: ..." line belongs to that address
                     }
                 }
             }
-            if (again != null && found.isEmpty()) {
+            if (again != null && found == null) {
                 current = again;
                 lines = 0;
             }
-            if (!found.isEmpty() && out.size() < maxRecipients) {
+            if (found != null && out.size() < maxRecipients) {
                 for (String a : found) {
                     StringBuilder sb = new StringBuilder();
                     out.put(a, sb);
@@ -296,6 +396,13 @@ final class PlainTextFormat implements BounceFormat {
 
     /** A dashed heading that opens the next list of addresses (another outcome), not a transcript heading. */
     private static boolean opensAnotherAddressList(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        if (i == line.length() || line.charAt(i) != '-') {
+            return false; // settled without a stripped copy of every line
+        }
         String t = line.strip();
         return t.startsWith("---") && t.endsWith("---")
                 && TextMarkers.lowerSameLength(t).contains("following addresses");
@@ -306,6 +413,9 @@ final class PlainTextFormat implements BounceFormat {
         int i = 0;
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
             i++;
+        }
+        if (i < line.length() && line.charAt(i) < 0x80 && "mMiIrR".indexOf(line.charAt(i)) < 0) {
+            return false; // an ASCII char that starts none of the names, in any case
         }
         for (String name : MESSAGE_ID_FIELDS) {
             if (line.regionMatches(true, i, name, 0, name.length())) {
@@ -339,23 +449,35 @@ final class PlainTextFormat implements BounceFormat {
     /** Addresses that are the bounce's sender or addressee (the original sender), not failed recipients. */
     private static Set<String> ignoredAddresses(ParsedMessage m) {
         Set<String> out = new HashSet<>();
-        HeaderBlock h = m.headers();
-        for (String name : new String[] {"from", "to", "return-path", "reply-to", "sender"}) {
-            for (String v : h.all(name)) {
-                for (String a : Addresses.findAll(v, 4)) {
-                    out.add(a.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        HeaderBlock orig = m.originalHeaders();
-        for (String name : new String[] {"from", "return-path", "sender", "reply-to"}) {
-            for (String v : orig.all(name)) {
-                for (String a : Addresses.findAll(v, 4)) {
-                    out.add(a.toLowerCase(Locale.ROOT));
-                }
-            }
-        }
+        // One pass over each block, not one per field name: the result is a set, so the order does not matter.
+        addAddresses(m.headers(), BOUNCE_PARTIES, out);
+        addAddresses(m.originalHeaders(), ORIGINAL_PARTIES, out);
         return out;
+    }
+
+    private static final String[] BOUNCE_PARTIES = {"from", "to", "return-path", "reply-to", "sender"};
+    private static final String[] ORIGINAL_PARTIES = {"from", "return-path", "sender", "reply-to"};
+
+    /** Adds the addresses (lowercase) of the fields of {@code h} named one of {@code names} (any case). */
+    private static void addAddresses(HeaderBlock h, String[] names, Set<String> out) {
+        List<String> fieldNames = h.names();
+        for (int i = 0; i < fieldNames.size(); i++) {
+            if (isOneOf(fieldNames.get(i), names)) {
+                for (String a : Addresses.findAll(h.valueAt(i), 4)) {
+                    out.add(a.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+    }
+
+    /** As {@link HeaderBlock#all} compares names: {@link String#equalsIgnoreCase}. */
+    private static boolean isOneOf(String fieldName, String[] names) {
+        for (String n : names) {
+            if (fieldName.equalsIgnoreCase(n)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The returned message's recipients (To and Cc), at most two: enough to tell one from several. */

@@ -64,6 +64,115 @@ final class ProseLines {
         return out;
     }
 
+    /** {@link Section#of} of a section read once (the formats keep theirs as constants). */
+    static List<String> section(String text, IndexedText lower, List<String> starts, List<String> ends) {
+        return new Section(starts, ends).of(text, lower);
+    }
+
+    /**
+     * A section's start and end markers (lowercase), checked and compiled once: a format keeps one per section
+     * it reads.
+     */
+    static final class Section {
+        private final List<String> starts;
+        private final List<String> ends;
+        private final List<IndexedText.Marker> startMarkers;
+        /** All markers are ASCII: only then is the lowercase text searched in place of each line; see {@link #of}. */
+        private final boolean ascii;
+
+        Section(List<String> starts, List<String> ends) {
+            this.starts = List.copyOf(starts);
+            this.ends = List.copyOf(ends);
+            this.startMarkers = IndexedText.Marker.all(starts);
+            this.ascii = allAscii(starts) && allAscii(ends);
+        }
+
+        /**
+         * {@link #section(String, List, List)} of a text whose lowercase {@code lower} (see
+         * {@link TextMarkers#lowerSameLength}, with its {@link IndexedText} record) is at hand: the start line is
+         * found by searching {@code lower}, and only the lines after it are copied, not every line of the text.
+         * A line is taken for the start or an end only when the line-by-line reading takes it too: {@code lower}
+         * can contain an ASCII marker where the lowercased line does not (U+0130), never the other way round;
+         * other markers are read line by line.
+         */
+        List<String> of(String text, IndexedText lower) {
+            if (!ascii) {
+                return section(text, starts, ends);
+            }
+            int first = -1;
+            for (IndexedText.Marker s : startMarkers) {
+                int i = lower.indexOf(s);
+                if (i >= 0 && (first < 0 || i < first)) {
+                    first = i;
+                }
+            }
+            if (first < 0) {
+                return new ArrayList<>(); // no line can contain a start marker
+            }
+            int lineStart = text.lastIndexOf('\n', first - 1) + 1;
+            int index = lineIndex(text, lineStart);
+            if (index >= MAX_LINES - 1) {
+                return section(text, starts, ends); // in the unsplit rest of the text
+            }
+            int nl = text.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.length() : nl;
+            if (!TextMarkers.containsAny(text.substring(lineStart, lineEnd).strip().toLowerCase(Locale.ROOT), starts)) {
+                return section(text, starts, ends);
+            }
+            List<String> out = new ArrayList<>();
+            // The lines after it, as text.split("\n", MAX_LINES) has them: the last one holds the rest of the text.
+            int pos = lineEnd + 1;
+            while (nl >= 0) {
+                index++;
+                nl = index == MAX_LINES - 1 ? -1 : text.indexOf('\n', pos);
+                int end = nl < 0 ? text.length() : nl;
+                if (isEndLine(text, lower.text(), pos, end, ends)) {
+                    return out;
+                }
+                out.add(text.substring(pos, end));
+                pos = end + 1;
+            }
+            return out;
+        }
+    }
+
+    /** The index of the line starting at {@code lineStart}, counted up to {@link #MAX_LINES}. */
+    private static int lineIndex(String text, int lineStart) {
+        int index = 0;
+        for (int i = text.indexOf('\n'); i >= 0 && i < lineStart && index < MAX_LINES; i = text.indexOf('\n', i + 1)) {
+            index++;
+        }
+        return index;
+    }
+
+    /**
+     * True when the line {@code text[from, to)}, stripped and lowercased, starts with one of {@code ends}
+     * (ASCII): looked for in {@code lower} first, so a line is copied only when it may be one.
+     */
+    private static boolean isEndLine(String text, String lower, int from, int to, List<String> ends) {
+        int a = from;
+        while (a < to && Character.isWhitespace(lower.charAt(a))) {
+            a++;
+        }
+        for (String end : ends) {
+            if (lower.startsWith(end, a)) {
+                return startsWithAny(text.substring(from, to).strip().toLowerCase(Locale.ROOT), ends);
+            }
+        }
+        return false;
+    }
+
+    private static boolean allAscii(List<String> markers) {
+        for (String m : markers) {
+            for (int i = 0; i < m.length(); i++) {
+                if (m.charAt(i) > 0x7f) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Lines joined with single spaces, blank lines and lines starting with one of {@code skip}
      * (lowercase) left out, and {@code strip} prefixes (lowercase) removed; null when nothing is left.

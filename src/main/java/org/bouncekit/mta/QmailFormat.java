@@ -24,6 +24,7 @@ final class QmailFormat implements BounceFormat {
             "--- enclosed is a copy",
             "--- original message follows",
             "--- the original message follows");
+    private static final ProseLines.Section SECTION = new ProseLines.Section(STARTS, ENDS);
     /** qmail's own remarks around the reply: not part of any server's words. */
     private static final List<String> SKIP = List.of(
             "giving up on", "i'm not going to try again", "message has been in the queue too long",
@@ -54,14 +55,14 @@ final class QmailFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
-        if (!TextMarkers.containsAny(lower, STARTS)) {
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
+        if (!indexed.containsAny(STARTS)) {
             return null;
         }
         List<RecipientRecord> records = new ArrayList<>();
         String current = null;
         List<String> lines = new ArrayList<>();
-        for (String line : ProseLines.section(body, STARTS, ENDS)) {
+        for (String line : SECTION.of(body, indexed)) {
             String address = recipientLine(line);
             if (address != null) {
                 add(records, current, lines);

@@ -16,6 +16,7 @@ import org.bouncekit.parse.ParsedMessage;
 final class SendmailTranscriptFormat implements BounceFormat {
     private static final List<String> STARTS = List.of("transcript of session follows");
     private static final List<String> ENDS = List.of("-----");
+    private static final ProseLines.Section SECTION = new ProseLines.Section(STARTS, ENDS);
     private static final String ELLIPSIS = "... ";
     private static final List<String> FATAL_LIST = List.of("following addresses had permanent fatal errors");
 
@@ -36,7 +37,7 @@ final class SendmailTranscriptFormat implements BounceFormat {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);
-        List<String> lines = ProseLines.section(body, STARTS, ENDS);
+        List<String> lines = SECTION.of(body, PlainTextFormat.bounceTextIndexed(m));
         if (lines.isEmpty()) {
             return null;
         }

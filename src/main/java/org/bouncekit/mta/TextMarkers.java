@@ -19,19 +19,28 @@ final class TextMarkers {
 
     final List<String> subjects;
     final List<String> fromMarkers;
+    /** {@link #subjects} and {@link #fromMarkers} compiled for {@link IndexedText} searches. */
+    final List<IndexedText.Marker> compiledSubjects;
+    final List<IndexedText.Marker> compiledFromMarkers;
     final List<String> bounceStart;
+    /** {@link #bounceStart} compiled for {@link IndexedText} searches. */
+    final List<IndexedText.Marker> compiledBounceStart;
     final List<String> originalStart;
     final List<String> ignoredLocalParts;
     final List<Signature> signatures;
     /** Words of a delay warning, and of a final failure that outrank them; see {@link #saysDelayed}. */
     final List<String> delay;
+    private final List<FlatPhrase> delayFlat;
     final List<String> finalFailure;
     final List<String> finalConditional;
 
     private TextMarkers(Map<String, List<String>> sections) {
         subjects = sections.getOrDefault("subject", List.of());
         fromMarkers = sections.getOrDefault("from", List.of());
+        compiledSubjects = IndexedText.Marker.all(subjects);
+        compiledFromMarkers = IndexedText.Marker.all(fromMarkers);
         bounceStart = sections.getOrDefault("bounce-start", List.of());
+        compiledBounceStart = IndexedText.Marker.all(bounceStart);
         originalStart = sections.getOrDefault("original-start", List.of());
         ignoredLocalParts = sections.getOrDefault("ignore-local", List.of());
         List<Signature> sigs = new ArrayList<>();
@@ -41,8 +50,18 @@ final class TextMarkers {
         }
         signatures = List.copyOf(sigs);
         delay = sections.getOrDefault("delay", List.of());
+        delayFlat = FlatPhrase.all(delay);
         finalFailure = sections.getOrDefault("final", List.of());
         finalConditional = sections.getOrDefault("final-conditional", List.of());
+    }
+
+    /** {@link Character#toLowerCase(char)} of each Latin-1 char; Latin-1 letters lowercase to Latin-1. */
+    static final byte[] LATIN1_LOWER = new byte[256];
+
+    static {
+        for (int c = 0; c < LATIN1_LOWER.length; c++) {
+            LATIN1_LOWER[c] = (byte) Character.toLowerCase((char) c);
+        }
     }
 
     static final TextMarkers BUILT_IN = load();
@@ -77,16 +96,38 @@ final class TextMarkers {
      * two chars), and an index from it then points past the marker in the original, or past its end.
      */
     static String lowerSameLength(String text) {
-        // Latin-1 text (nearly every bounce) lowercases char by char in String.toLowerCase too, and the JDK's
-        // version of that is much cheaper than a char[] round trip (no copy at all when nothing is uppercase).
+        // Latin-1 text (nearly every bounce) goes through a table into bytes: one pass, no per-char case
+        // lookups. The table is Character.toLowerCase itself, so the result is the same as the general path's.
         int n = text.length();
-        int k = 0;
-        while (k < n && text.charAt(k) < 0x100) {
-            k++;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c >= LATIN1_LOWER.length) {
+                return lowerCharByChar(text);
+            }
+            if (LATIN1_LOWER[c] != (byte) c) {
+                break;
+            }
+            i++;
         }
-        if (k == n) {
-            return text.toLowerCase(Locale.ROOT);
+        if (i == n) {
+            return text; // nothing to lowercase (a short line often)
         }
+        byte[] latin1 = new byte[n];
+        for (int k = 0; k < i; k++) {
+            latin1[k] = (byte) text.charAt(k);
+        }
+        for (; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= LATIN1_LOWER.length) {
+                return lowerCharByChar(text);
+            }
+            latin1[i] = LATIN1_LOWER[c];
+        }
+        return new String(latin1, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String lowerCharByChar(String text) {
         char[] c = text.toCharArray();
         for (int i = 0; i < c.length; i++) {
             c[i] = Character.toLowerCase(c[i]);
@@ -110,8 +151,14 @@ final class TextMarkers {
      * be told if delivery fails permanently") does not count.
      */
     boolean saysDelayed(String lower) {
-        String flat = singleSpaced(lower);
-        return containsAny(flat, delay) && !saysFinal(flat);
+        return saysDelayed(new IndexedText(lower));
+    }
+
+    /** {@link #saysDelayed(String)} of an indexed text. */
+    boolean saysDelayed(IndexedText lower) {
+        // Most bounces have no delay word: that is settled on the text itself (FlatPhrase matches across white
+        // space as the flat text would), and the flat text is made only when there is one.
+        return FlatPhrase.first(lower, delayFlat) != null && !saysFinal(singleSpaced(lower.text()));
     }
 
     private boolean saysFinal(String flat) {
@@ -155,7 +202,7 @@ final class TextMarkers {
     }
 
     /** The MTA whose signature appears in the text, or null. */
-    String signature(String lowerText) {
+    String signature(IndexedText lowerText) {
         for (Signature s : signatures) {
             int i = lowerText.indexOf(s.parts()[0]);
             if (i < 0) {

@@ -23,6 +23,17 @@ final class VerizonFormat implements BounceFormat {
         this.maxRecipients = maxRecipients;
     }
 
+    /** The address is at one of {@link #SENDER_DOMAINS} or a subdomain ("." or "@" before it). */
+    private static boolean fromSenderDomain(String from) {
+        for (String d : SENDER_DOMAINS) {
+            int before = from.length() - d.length() - 1;
+            if (before >= 0 && from.endsWith(d) && (from.charAt(before) == '.' || from.charAt(before) == '@')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String name() {
         return "verizon";
@@ -30,8 +41,8 @@ final class VerizonFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String from = Addresses.normalize(m.from());
-        if (from == null || SENDER_DOMAINS.stream().noneMatch(d -> from.endsWith("." + d) || from.endsWith("@" + d))) {
+        String from = TopLevelFields.fromAddress(m);
+        if (from == null || !fromSenderDomain(from)) {
             return null;
         }
         StringBuilder errors = new StringBuilder();

@@ -36,10 +36,10 @@ final class YahooFormat implements BounceFormat {
     @Override
     public DecodedBounce decode(ParsedMessage m) {
         String body = PlainTextFormat.bounceText(m);
-        String lower = PlainTextFormat.bounceTextLower(m);
+        IndexedText indexed = PlainTextFormat.bounceTextIndexed(m);
         int start = -1;
         for (String s : STARTS) {
-            start = lower.indexOf(s);
+            start = indexed.indexOf(s);
             if (start >= 0) {
                 break;
             }
@@ -47,7 +47,7 @@ final class YahooFormat implements BounceFormat {
         if (start < 0) {
             return null;
         }
-        int end = lower.indexOf(END, start);
+        int end = indexed.text().indexOf(END, start);
         String section = body.substring(start, end < 0 ? body.length() : end);
         List<RecipientRecord> records = new ArrayList<>();
         StringBuilder text = null;

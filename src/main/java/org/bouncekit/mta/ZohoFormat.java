@@ -32,8 +32,8 @@ final class ZohoFormat implements BounceFormat {
 
     @Override
     public DecodedBounce decode(ParsedMessage m) {
-        String from = Addresses.normalize(m.from());
-        if (from == null || !from.substring(from.indexOf('@')).contains("zoho")) {
+        String from = TopLevelFields.fromAddress(m);
+        if (from == null || from.indexOf("zoho", from.indexOf('@')) < 0) {
             return null;
         }
         String body = PlainTextFormat.bounceText(m);

@@ -129,12 +129,13 @@ public final class Addresses {
             if (start == at || end == at + 1) {
                 continue;
             }
-            String domain = text.substring(at + 1, end);
-            if (!dotlessDomains && domain.indexOf('.') < 0 && !domain.startsWith("[") && !domain.equalsIgnoreCase("localhost")) {
+            if (!dotlessDomains && !hasDot(text, at + 1, end) && text.charAt(at + 1) != '['
+                    && !(end - at - 1 == LOCALHOST.length() && text.regionMatches(true, at + 1, LOCALHOST, 0, end - at - 1))) {
                 continue;
             }
-            String local = text.substring(start, at);
-            String addr = local + "@" + domain.toLowerCase(Locale.ROOT);
+            // one substring when the domain is lowercase ASCII already (nearly always) instead of four strings
+            String addr = isLowerAscii(text, at + 1, end) ? text.substring(start, end)
+                    : text.substring(start, at) + "@" + text.substring(at + 1, end).toLowerCase(Locale.ROOT);
             if (!out.contains(addr)) {
                 out.add(addr);
             }
@@ -142,9 +143,39 @@ public final class Addresses {
         return out;
     }
 
+    private static final String LOCALHOST = "localhost";
+
+    private static boolean hasDot(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLowerAscii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ASCII chars of a local part (RFC 5322 atext and the dot), looked up rather than searched per char. */
+    private static final boolean[] LOCAL_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            LOCAL_ASCII[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0;
+        }
+    }
+
     private static boolean isLocalChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || "!#$%&'*+-/=?^_`{|}~.".indexOf(c) >= 0 || c > 127 && Character.isLetterOrDigit(c);
+        return c < 128 ? LOCAL_ASCII[c] : Character.isLetterOrDigit(c);
     }
 
     private static boolean isDomainChar(char c, boolean literal) {

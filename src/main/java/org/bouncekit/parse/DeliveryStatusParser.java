@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public final class DeliveryStatusParser {
     private static final int MAX_FIELD_CHARS = 8192;
+    private static final int MAX_NAME_CHARS = 40;
+    /** The RFC 3464 field names (and common X- ones), by length: a line's name is looked up, not copied and lowered. */
+    private static final String[][] KNOWN_NAMES_BY_LENGTH = byLength(
+            "final-recipient", "original-recipient", "action", "status", "diagnostic-code", "remote-mta",
+            "reporting-mta", "received-from-mta", "arrival-date", "last-attempt-date", "will-retry-until",
+            "original-envelope-id", "dsn-gateway", "x-postfix-queue-id", "x-postfix-sender", "x-actual-recipient",
+            "x-original-message-id", "x-display-name", "x-supplementary-info", "x-remote-mta-smtp-greeting",
+            "x-remote-mta-helo-response", "x-exim-diagnostic");
 
     private DeliveryStatusParser() {
     }
@@ -49,12 +57,12 @@ public final class DeliveryStatusParser {
                 }
                 continue;
             }
-            int colon = body.indexOf(':', start);
-            if (colon < 0 || colon >= end || colon == start || colon - start > 40) {
+            int colon = indexOf(body, ':', start, Math.min(end, start + 41));
+            if (colon < 0 || colon == start || colon - start > 40) {
                 lastName = null;
                 continue;
             }
-            String name = trimmed(body, start, colon).toLowerCase(Locale.ROOT);
+            String name = lowercaseName(body, start, colon);
             if (name.indexOf(' ') >= 0) {
                 lastName = null;
                 continue;
@@ -93,6 +101,61 @@ public final class DeliveryStatusParser {
             }
         }
         return new DeliveryStatus(perMessage, recipients);
+    }
+
+    /**
+     * {@code c} in {@code body[from, to)} only: a search on to the next colon of the body made a report of many
+     * colon-less lines quadratic.
+     */
+    private static int indexOf(String body, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[][] byLength(String... names) {
+        String[][] out = new String[MAX_NAME_CHARS + 1][0];
+        for (String name : names) {
+            String[] same = java.util.Arrays.copyOf(out[name.length()], out[name.length()].length + 1);
+            same[same.length - 1] = name;
+            out[name.length()] = same;
+        }
+        return out;
+    }
+
+    /** {@code trimmed(body, from, to).toLowerCase(Locale.ROOT)}, the known names without a copy. */
+    private static String lowercaseName(String body, int from, int to) {
+        while (from < to && body.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && body.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from <= MAX_NAME_CHARS) {
+            for (String known : KNOWN_NAMES_BY_LENGTH[to - from]) {
+                if (sameAsciiLowercase(body, from, known)) {
+                    return known;
+                }
+            }
+        }
+        return body.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    /** Only ASCII letters are folded: other chars (the Kelvin sign lowercases to k) go to toLowerCase instead. */
+    private static boolean sameAsciiLowercase(String body, int from, String lowercase) {
+        for (int k = 0; k < lowercase.length(); k++) {
+            char c = body.charAt(from + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 32;
+            }
+            if (c != lowercase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What {@code body.substring(from, to).isBlank()} says, without the copy. */

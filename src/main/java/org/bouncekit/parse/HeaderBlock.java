@@ -1,22 +1,44 @@
 package org.bouncekit.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
  * Values are unfolded and RFC 2047-decoded. Like the message it belongs to, a block is read by one thread
- * (its look-up index is built on first use).
+ * (its look-up index is built on first use, a value read from the message on first use).
  */
 public final class HeaderBlock {
-    private final List<String> names = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
-    /** Lowercase name -> first value, made on the first look-up: formats ask for the same fields again and again. */
-    private Map<String, String> firstByName;
+    /** Probes a name may take in {@link #firstByName}; names whose hashes collide more are indexed by a map. */
+    private static final int MAX_PROBES = 16;
+
+    private String[] names = NO_NAMES;
+    /** Each value as a String, or as the {@link Value} that makes it: most fields are never asked for. */
+    private Object[] values = NO_VALUES;
+    private int size;
+    /**
+     * Position + 1 of each distinct name's first field, linear probing on the name's hash (0 = free), made on
+     * the first look-up: formats ask again and again, and a table of ints costs no boxing and no nodes.
+     */
+    private int[] firstByName;
+    /** Most probes any name in {@link #firstByName} took: a look-up that has made that many more is a miss. */
+    private int probes;
+    /** The index when hostile names collide in {@link #firstByName} (a HashMap stays O(log n) for them). */
+    private Map<String, Integer> collidingNames;
+
+    private static final String[] NO_NAMES = {};
+    private static final Object[] NO_VALUES = {};
+
+    /** A field value made when first asked for (Received, DKIM-Signature and the like seldom are). */
+    interface Value {
+        String value();
+    }
 
     /** An empty block. */
     public static HeaderBlock empty() {
@@ -24,26 +46,111 @@ public final class HeaderBlock {
     }
 
     void add(String name, String value) {
-        names.add(name.toLowerCase(Locale.ROOT));
-        values.add(value);
+        append(name.toLowerCase(Locale.ROOT), value);
+    }
+
+    /** Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when asked for. */
+    void add(String lowercaseName, Value value) {
+        append(lowercaseName, value);
+    }
+
+    private void append(String lowercaseName, Object value) {
+        if (size == names.length) {
+            names = Arrays.copyOf(names, Math.max(16, size * 2));
+            values = Arrays.copyOf(values, Math.max(16, size * 2));
+        }
+        names[size] = lowercaseName;
+        values[size] = value;
+        size++;
         firstByName = null;
+        collidingNames = null;
+    }
+
+    private String value(int i) {
+        Object v = values[Objects.checkIndex(i, size)];
+        if (v instanceof Value lazy) {
+            String s = lazy.value();
+            values[i] = s;
+            return s;
+        }
+        return (String) v;
     }
 
     /** The first value of the named field, or null. */
     public String first(String name) {
-        Map<String, String> index = firstByName;
-        if (index == null) {
-            index = new HashMap<>(names.size() * 2);
-            for (int i = 0; i < names.size(); i++) {
-                index.putIfAbsent(names.get(i), values.get(i));
+        int at = firstPosition(name);
+        return at < 0 ? null : value(at);
+    }
+
+    /** Position of the first field named {@code name} (any case), or -1. */
+    private int firstPosition(String name) {
+        int at = indexed(name);
+        if (at < 0 && hasUpperCase(name)) {
+            at = indexed(name.toLowerCase(Locale.ROOT));
+        }
+        return at;
+    }
+
+    /** Position of the first field whose name equals {@code name} exactly, or -1. */
+    private int indexed(String name) {
+        if (firstByName == null && collidingNames == null) {
+            index();
+        }
+        if (collidingNames != null) {
+            Integer at = collidingNames.get(name);
+            return at == null ? -1 : at;
+        }
+        int[] table = firstByName;
+        int mask = table.length - 1;
+        int slot = spread(name.hashCode()) & mask;
+        for (int n = 0; n <= probes; n++, slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1;
             }
-            firstByName = index;
+            if (names[entry - 1].equals(name)) {
+                return entry - 1;
+            }
         }
-        String v = index.get(name);
-        if (v == null && hasUpperCase(name)) {
-            v = index.get(name.toLowerCase(Locale.ROOT));
+        return -1;
+    }
+
+    /** At most half the slots used, so probe sequences stay short unless the names' hashes were made to collide. */
+    private void index() {
+        int[] table = new int[Math.max(16, Integer.highestOneBit(Math.max(1, size)) * 4)];
+        int mask = table.length - 1;
+        int most = 0;
+        for (int i = 0; i < size; i++) {
+            String name = names[i];
+            int slot = spread(name.hashCode()) & mask;
+            int n = 0;
+            while (table[slot] != 0 && !names[table[slot] - 1].equals(name)) {
+                slot = (slot + 1) & mask;
+                if (++n > MAX_PROBES) {
+                    indexByMap();
+                    return;
+                }
+            }
+            if (table[slot] == 0) {
+                table[slot] = i + 1; // the first field of this name; later ones keep it
+                most = Math.max(most, n);
+            }
         }
-        return v;
+        probes = most;
+        firstByName = table;
+    }
+
+    private void indexByMap() {
+        Map<String, Integer> index = new HashMap<>(size * 2);
+        for (int i = 0; i < size; i++) {
+            index.putIfAbsent(names[i], i);
+        }
+        collidingNames = index;
+    }
+
+    private static int spread(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
     }
 
     private static boolean hasUpperCase(String s) {
@@ -59,12 +166,12 @@ public final class HeaderBlock {
     /** Every value of the named field, in order. */
     public List<String> all(String name) {
         List<String> out = null;
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
                 if (out == null) {
                     out = new ArrayList<>(2);
                 }
-                out.add(values.get(i));
+                out.add(value(i));
             }
         }
         return out == null ? List.of() : out;
@@ -72,23 +179,23 @@ public final class HeaderBlock {
 
     /** True when the named field is present. */
     public boolean has(String name) {
-        return first(name) != null;
+        return firstPosition(name) >= 0;
     }
 
     public int size() {
-        return names.size();
+        return size;
     }
 
     public boolean isEmpty() {
-        return names.isEmpty();
+        return size == 0;
     }
 
     /** Lowercase field names in order (for scanning X- headers). */
     public List<String> names() {
-        return Collections.unmodifiableList(names);
+        return Collections.unmodifiableList(Arrays.asList(names).subList(0, size));
     }
 
     public String valueAt(int i) {
-        return values.get(i);
+        return value(i);
     }
 }

@@ -12,7 +12,10 @@ public final class HeaderText {
     public static HeaderBlock parse(String text, int maxFields) {
         HeaderBlock block = new HeaderBlock();
         String name = null;
-        StringBuilder value = new StringBuilder();
+        // the value so far: a trimmed range of text, copied into the builder only when it is folded
+        int valueFrom = 0;
+        int valueTo = 0;
+        StringBuilder folded = null;
         int pos = 0;
         int len = text.length();
         // Skip leading blank lines: some MTAs put one before the quoted headers.
@@ -21,40 +24,86 @@ public final class HeaderText {
         }
         while (pos < len && block.size() < maxFields) {
             int nl = text.indexOf('\n', pos);
+            int start = pos;
             int end = nl < 0 ? len : nl;
-            String line = text.substring(pos, end);
             pos = end + 1;
-            if (line.isBlank()) {
+            if (isBlank(text, start, end)) {
                 break;
             }
-            char first = line.charAt(0);
+            char first = text.charAt(start);
             if ((first == ' ' || first == '\t') && name != null) {
-                value.append(' ').append(line.trim());
+                if (folded == null) {
+                    folded = new StringBuilder();
+                }
+                if (folded.length() == 0) {
+                    folded.append(text, valueFrom, valueTo);
+                }
+                int from = trimStart(text, start, end);
+                folded.append(' ').append(text, from, trimEnd(text, from, end));
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon <= 0 || colon > 76 || !isFieldName(line, colon)) {
-                if (name == null && line.startsWith("From ")) {
+            int colon = -1; // within the line only: a search past it would make many colon-less lines quadratic
+            for (int i = start; i < end; i++) {
+                if (text.charAt(i) == ':') {
+                    colon = i - start;
+                    break;
+                }
+            }
+            if (colon <= 0 || colon > 76 || !isFieldName(text, start, colon)) {
+                if (name == null && text.startsWith("From ", start)) {
                     continue; // an mbox From_ line in front of quoted headers
                 }
                 break;
             }
             if (name != null) {
-                block.add(name, MimeParser.decodeHeader(value.toString()));
+                block.add(name, MimeParser.decodeHeader(value(text, valueFrom, valueTo, folded)));
             }
-            name = line.substring(0, colon).trim();
-            value.setLength(0);
-            value.append(line.substring(colon + 1).trim());
+            int nameFrom = trimStart(text, start, start + colon);
+            name = text.substring(nameFrom, trimEnd(text, nameFrom, start + colon));
+            valueFrom = trimStart(text, start + colon + 1, end);
+            valueTo = trimEnd(text, valueFrom, end);
+            if (folded != null) {
+                folded.setLength(0);
+            }
         }
         if (name != null && block.size() < maxFields) {
-            block.add(name, MimeParser.decodeHeader(value.toString()));
+            block.add(name, MimeParser.decodeHeader(value(text, valueFrom, valueTo, folded)));
         }
         return block;
     }
 
-    private static boolean isFieldName(String line, int colon) {
+    private static String value(String text, int from, int to, StringBuilder folded) {
+        return folded != null && folded.length() > 0 ? folded.toString() : text.substring(from, to);
+    }
+
+    /** What {@code String.isBlank()} says of {@code text[from, to)}. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where {@code String.trim()} of {@code text[from, to)} starts and ends. */
+    private static int trimStart(String text, int from, int to) {
+        while (from < to && text.charAt(from) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String text, int from, int to) {
+        while (to > from && text.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        return to;
+    }
+
+    private static boolean isFieldName(String text, int start, int colon) {
         for (int i = 0; i < colon; i++) {
-            char c = line.charAt(i);
+            char c = text.charAt(start + i);
             if (c <= ' ' || c > '~') {
                 return i == colon - 1 && c == ' ' && i > 0; // "Subject :" is tolerated
             }

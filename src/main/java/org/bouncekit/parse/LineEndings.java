@@ -7,30 +7,26 @@ public final class LineEndings {
 
     /** Bytes with every CRLF and lone CR turned into LF; the same array when there is no CR. */
     public static byte[] toLf(byte[] in) {
-        int cr = -1;
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '\r') {
-                cr = i;
-                break;
-            }
-        }
+        int cr = ByteScan.indexOf(in, (byte) '\r', 0, in.length);
         if (cr < 0) {
             return in;
         }
+        // line by line: a word-at-a-time search for the next CR and one copy of the bytes before it
         byte[] out = new byte[in.length];
-        System.arraycopy(in, 0, out, 0, cr);
-        int o = cr;
-        for (int i = cr; i < in.length; i++) {
-            byte b = in[i];
-            if (b == '\r') {
-                out[o++] = '\n';
-                if (i + 1 < in.length && in[i + 1] == '\n') {
-                    i++;
-                }
-            } else {
-                out[o++] = b;
+        int o = 0;
+        int from = 0;
+        while (cr >= 0) {
+            System.arraycopy(in, from, out, o, cr - from);
+            o += cr - from;
+            out[o++] = '\n';
+            from = cr + 1;
+            if (from < in.length && in[from] == '\n') {
+                from++;
             }
+            cr = ByteScan.indexOf(in, (byte) '\r', from, in.length);
         }
+        System.arraycopy(in, from, out, o, in.length - from);
+        o += in.length - from;
         return java.util.Arrays.copyOf(out, o);
     }
 

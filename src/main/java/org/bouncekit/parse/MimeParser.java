@@ -18,45 +18,33 @@ import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
-import org.apache.james.mime4j.stream.BodyDescriptor;
 import org.apache.james.mime4j.stream.EntityState;
-import org.apache.james.mime4j.stream.Field;
-import org.apache.james.mime4j.stream.MimeConfig;
-import org.apache.james.mime4j.stream.MimeTokenStream;
-import org.apache.james.mime4j.stream.RawField;
-import org.apache.james.mime4j.stream.RecursionMode;
-import org.apache.james.mime4j.util.ByteArrayBuffer;
-import org.apache.james.mime4j.util.CharsetUtil;
-import org.apache.james.mime4j.util.ContentUtil;
 import org.bouncekit.Limits;
 
 /**
- * Reads a message's structure with Apache mime4j's streaming parser, which enforces depth, part-count
- * and header limits (Jakarta Mail has none, see docs/mime-hazards.md). Only what classification
- * needs is kept: headers, the start of each text part, delivery-status and feedback-report bodies,
- * and the headers of the returned message. A limit or a defect stops parsing and keeps what was read.
+ * Reads a message's structure with {@link MimeReader}, our own streaming reader that gives Apache mime4j's events
+ * (mime4j was chosen for its limits: Jakarta Mail has none, see docs/mime-hazards.md) and enforces the same limits
+ * mime4j enforced: bytes per header field, fields per entity and in total, total header characters, nesting depth
+ * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
+ * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
+ * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
+ * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64,
+ * quoted-printable and encoded-words.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
     private static final int MAX_UNKNOWN_ENCODED_WORDS = 4;
 
     private final Limits limits;
-    private final MimeConfig config;
 
     public MimeParser(Limits limits) {
         this.limits = limits;
-        this.config = new MimeConfig.Builder()
-                .setMaxLineLen(-1)
-                .setMaxHeaderLen(limits.maxHeaderBytes())
-                .setMaxHeaderCount(limits.maxHeaderCount())
-                .setMaxTotalHeaderCount(limits.maxHeaderCount() * 8)
-                .setMaxTotalHeaderLen(Math.max(4L << 20, (long) limits.maxHeaderBytes() * 8))
-                .setMaxContentLen(-1)
-                .setMaxNestingDepth(limits.maxMimeDepth())
-                .setMaxPartCount(limits.maxParts())
-                .setStrictParsing(false)
-                .setMalformedHeaderStartsBody(false)
-                .build();
+    }
+
+    /** A reader with this parser's limits (the values the mime4j configuration used to carry). */
+    MimeReader newReader() {
+        return new MimeReader(limits.maxHeaderBytes(), limits.maxHeaderCount(), limits.maxHeaderCount() * 8,
+                Math.max(4L << 20, (long) limits.maxHeaderBytes() * 8), limits.maxMimeDepth(), limits.maxParts());
     }
 
     /** Parses a message; never throws on malformed input. {@code deadlineNanos} is a System.nanoTime() deadline. */
@@ -75,14 +63,15 @@ public final class MimeParser {
 
     private ParsedMessage parseStructure(byte[] message, long deadlineNanos) {
         Collector c = new Collector();
-        MimeTokenStream stream = new MimeTokenStream(config, DecodeMonitor.SILENT,
-                new HeaderFieldBuilder(config.getMaxHeaderLen()), null);
-        stream.setRecursionMode(RecursionMode.M_RECURSE);
+        MimeReader stream = newReader();
         String problem = null;
         try {
-            stream.parse(new ByteArrayInputStream(message));
-            for (EntityState state = stream.getState(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
-                if (System.nanoTime() - deadlineNanos > 0) {
+            stream.parse(message);
+            int events = 0;
+            for (EntityState state = stream.state(); state != EntityState.T_END_OF_STREAM; state = stream.next()) {
+                // The clock at the first event and every 8th: a reading costs ~25 ns, a message has ~50 events,
+                // and the work of each is bounded by the limits.
+                if ((events++ & 7) == 0 && System.nanoTime() - deadlineNanos > 0) {
                     problem = "time budget of " + limits.timeBudget().toMillis() + " ms exceeded while parsing";
                     break;
                 }
@@ -91,8 +80,6 @@ public final class MimeParser {
         } catch (MimeException | IOException | RuntimeException e) {
             // Limits (depth, parts, header size) and malformed structure end up here: keep what was read.
             problem = describe(e);
-        } finally {
-            release(stream);
         }
         c.usePreambleIfNothingElse();
         c.useAttachedReportsIfNoneOwn();
@@ -150,7 +137,7 @@ public final class MimeParser {
         return msg == null ? name : name + ": " + msg;
     }
 
-    /** Walks mime4j's events and keeps what matters. */
+    /** Walks the reader's events and keeps what matters. */
     private final class Collector {
         final HeaderBlock top = new HeaderBlock();
         String topType = "text/plain";
@@ -186,7 +173,7 @@ public final class MimeParser {
             texts.add(0, new TextPart("text/plain", preamble, false, HeaderBlock.empty()));
         }
 
-        void on(EntityState state, MimeTokenStream stream) throws IOException, MimeException {
+        void on(EntityState state, MimeReader stream) throws IOException {
             switch (state) {
                 case T_START_MESSAGE:
                     messageDepth++;
@@ -205,25 +192,24 @@ public final class MimeParser {
                     break;
                 case T_FIELD:
                     if (current != null) {
-                        Field f = stream.getField();
-                        current.add(f.getName(), decodeHeader(bodyOf(f)));
+                        current.add(stream.fieldName(), stream.decodedFieldValueLater());
                     }
                     break;
                 case T_START_MULTIPART:
                     if (messageDepth == 1 && current == top) {
-                        noteTopType(stream.getBodyDescriptor());
+                        noteTopType(stream.mimeType());
                     }
                     break;
                 case T_PREAMBLE:
                     // Normally "This is a MIME message"; but a multipart whose boundary never appears has its
                     // whole content here, and some MTAs write the human-readable report here.
                     if (messageDepth == 1 && preamble == null) {
-                        preamble = read(stream.getInputStream(), "utf-8", limits.maxTextChars());
+                        preamble = readContent(stream, "utf-8", limits.maxTextChars());
                     }
                     break;
                 case T_BODY:
                     if (messageDepth == 1 && current == top) {
-                        noteTopType(stream.getBodyDescriptor());
+                        noteTopType(stream.mimeType());
                     }
                     body(stream, current == null ? new HeaderBlock() : current);
                     break;
@@ -233,8 +219,8 @@ public final class MimeParser {
         }
 
         /** Lowercase type/subtype; a parameter that lost its ';' ("text/plain charset=...") is cut off. */
-        private static String mimeType(BodyDescriptor bd) {
-            String t = bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
+        private static String mimeType(String bodyType) {
+            String t = bodyType == null ? "text/plain" : bodyType.toLowerCase(Locale.ROOT);
             int cut = 0;
             while (cut < t.length() && !Character.isWhitespace(t.charAt(cut)) && t.charAt(cut) != ';') {
                 cut++;
@@ -242,35 +228,35 @@ public final class MimeParser {
             return t.substring(0, cut);
         }
 
-        private void noteTopType(BodyDescriptor bd) {
-            topType = mimeType(bd);
+        private void noteTopType(String bodyType) {
+            topType = mimeType(bodyType);
             if (topType.equals("multipart/report")) {
                 String[] rt = ContentTypeParams.reportType(top.first("content-type"));
                 reportType = rt == null ? null : rt[0];
             }
         }
 
-        private void body(MimeTokenStream stream, HeaderBlock partHeaders) throws IOException {
-            BodyDescriptor bd = stream.getBodyDescriptor();
-            String type = mimeType(bd);
+        private void body(MimeReader stream, HeaderBlock partHeaders) throws IOException {
+            String type = mimeType(stream.mimeType());
+            String charset = stream.charset();
             boolean inAttached = messageDepth > 1;
             switch (type) {
                 case "message/delivery-status":
                 case "message/global-delivery-status":
                     (messageDepth > 1 ? attachedDeliveryStatus : deliveryStatus)
-                            .add(read(decoded(stream, bd, MAX_REPORT_CHARS), bd.getCharset(), MAX_REPORT_CHARS));
+                            .add(decodedText(stream, charset, MAX_REPORT_CHARS));
                     return;
                 case "message/feedback-report":
                     if (feedback == null) {
-                        feedback = read(decoded(stream, bd, MAX_REPORT_CHARS), bd.getCharset(), MAX_REPORT_CHARS);
+                        feedback = decodedText(stream, charset, MAX_REPORT_CHARS);
                     }
                     return;
                 case "text/rfc822-headers":
                 case "message/global-headers":
                 case "message/global":
                 case "message/rfc822": {
-                    // message/rfc822 arrives here only when mime4j does not recurse into it (e.g. encoded bodies).
-                    String text = read(decoded(stream, bd, limits.maxTextChars()), bd.getCharset(), limits.maxTextChars());
+                    // message/rfc822 never arrives here (the reader recurses into it); the others are read as text.
+                    String text = decodedText(stream, charset, limits.maxTextChars());
                     attached.add(HeaderText.parse(text, limits.maxHeaderCount()));
                     texts.add(new TextPart(type, text, true, partHeaders));
                     return;
@@ -284,36 +270,56 @@ public final class MimeParser {
                     return;
                 }
                 int max = Math.min(budget, limits.maxTextChars());
-                String text = read(decoded(stream, bd, max), bd.getCharset(), max);
+                String text = decodedText(stream, charset, max);
                 if (type.equals("text/html")) {
                     text = HtmlText.toPlain(text);
                 }
                 textChars += text.length();
                 texts.add(new TextPart(type, text, inAttached, partHeaders));
             }
-            // Other bodies (images, attachments) are skipped unread: mime4j reads past them.
+            // Other bodies (images, attachments) are skipped unread: the reader moves past them.
         }
     }
 
     /**
-     * The part's body decoded. A body labelled base64 is first read as it stands (bounded): when it holds
-     * characters base64 never has (a gateway labelled plain text "base64"), it is taken as written, as a reader
-     * would; otherwise it is decoded exactly as mime4j decodes it.
+     * At most {@code maxChars} characters of the part's body, decoded. A body labelled base64 is first read as it
+     * stands (bounded): when it holds characters base64 never has (a gateway labelled plain text "base64"), it is
+     * taken as written, as a reader would; otherwise it is decoded exactly as mime4j decodes it. A body without a
+     * transfer encoding is decoded where it lies in the message.
      */
-    private static InputStream decoded(MimeTokenStream stream, BodyDescriptor bd, int maxChars) throws IOException {
-        if (!"base64".equalsIgnoreCase(bd.getTransferEncoding())) {
-            return stream.getDecodedInputStream();
+    private static String decodedText(MimeReader stream, String charset, int maxChars) throws IOException {
+        String te = stream.transferEncoding();
+        if ("base64".equalsIgnoreCase(te)) {
+            // 4 base64 chars per 3 bytes, plus line breaks: enough raw input for read()'s maxChars * 2 + 16 bytes
+            int n = stream.readContent((int) Math.min(Integer.MAX_VALUE - 64, (maxChars * 2L + 16) * 3 / 2 + 64));
+            byte[] a = stream.contentArray();
+            int off = stream.contentOffset();
+            InputStream raw = new ByteArrayInputStream(a, off, n);
+            return read(looksLikeBase64(a, off, n) ? new Base64InputStream(raw, DecodeMonitor.SILENT) : raw, charset,
+                    maxChars);
         }
-        // 4 base64 chars per 3 bytes, plus line breaks: enough raw input for read()'s maxChars * 2 + 16 bytes
-        byte[] raw = readUpTo(stream.getInputStream(), (int) Math.min(Integer.MAX_VALUE - 64, (maxChars * 2L + 16) * 3 / 2 + 64));
-        return looksLikeBase64(raw) ? new Base64InputStream(new ByteArrayInputStream(raw), DecodeMonitor.SILENT)
-                : new ByteArrayInputStream(raw);
+        if ("quoted-printable".equalsIgnoreCase(te)) {
+            return read(stream.decodedContentStream(), charset, maxChars);
+        }
+        return readContent(stream, charset, maxChars);
+    }
+
+    /** At most {@code maxChars} characters of the current content as it stands, decoded in its charset. */
+    private static String readContent(MimeReader stream, String charset, int maxChars) {
+        // The rest is left unread: the reader moves past it to the next boundary without decoding it.
+        int n = stream.readContent(maxChars * 2 + 16);
+        return text(stream.contentArray(), stream.contentOffset(), n, charset, maxChars);
     }
 
     /** Only the base64 alphabet, padding and white space; a line of prose has spaces between words and punctuation. */
     static boolean looksLikeBase64(byte[] raw) {
+        return looksLikeBase64(raw, 0, raw.length);
+    }
+
+    static boolean looksLikeBase64(byte[] a, int off, int len) {
         int spaces = 0;
-        for (byte b : raw) {
+        for (int i = off; i < off + len; i++) {
+            byte b = a[i];
             if (b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9' || b == '+' || b == '/' || b == '='
                     || b == '\n' || b == '\r' || b == '\t') {
                 continue;
@@ -325,34 +331,15 @@ public final class MimeParser {
             return false;
         }
         // a few stray spaces (trailing ones) are tolerated by decoders; prose has one every few characters
-        return spaces * 16 < raw.length + 16;
-    }
-
-    /**
-     * What {@code f.getBody()} gives once {@link #decodeHeader} has unfolded and trimmed it, without
-     * mime4j's char-by-char copy and unfolding (a large share of header parsing): the same bytes after
-     * the colon, decoded as mime4j decodes them (ASCII as it is, anything else as UTF-8).
-     */
-    static String bodyOf(Field f) {
-        if (!(f instanceof RawField rf) || !(rf.getRaw() instanceof ByteArrayBuffer raw)) {
-            return f.getBody();
-        }
-        int len = raw.length();
-        int off = rf.getDelimiterIdx() + 1;
-        if (len > off + 1 && CharsetUtil.isWhitespace((char) (raw.byteAt(off) & 0xff))) {
-            off++;
-        }
-        byte[] b = raw.buffer();
-        for (int i = off; i < len; i++) {
-            if (b[i] < 0) {
-                return ContentUtil.decode(StandardCharsets.UTF_8, raw, off, len - off);
-            }
-        }
-        return new String(b, off, len - off, StandardCharsets.US_ASCII);
+        return spaces * 16 < len + 16;
     }
 
     static String decodeHeader(String body) {
-        String unfolded = unfold(body);
+        return decodeUnfolded(unfold(body));
+    }
+
+    /** RFC 2047 encoded-words decoded in a header value already unfolded and trimmed. */
+    static String decodeUnfolded(String unfolded) {
         if (unfolded.indexOf("=?") < 0 || !worthDecoding(unfolded)) {
             return unfolded;
         }
@@ -409,8 +396,12 @@ public final class MimeParser {
     /** Reads at most {@code maxChars} characters of a decoded body in its charset, falling back sensibly. */
     static String read(InputStream in, String charsetName, int maxChars) throws IOException {
         byte[] bytes = readUpTo(in, maxChars * 2 + 16);
-        // The rest is left unread: mime4j reads past it to the next boundary without decoding it.
-        String text = decode(bytes, charsetName);
+        // The rest is left unread: the reader moves past it to the next boundary without decoding it.
+        return text(bytes, 0, bytes.length, charsetName, maxChars);
+    }
+
+    private static String text(byte[] a, int off, int len, String charsetName, int maxChars) {
+        String text = decode(a, off, len, charsetName);
         if (text.length() > maxChars) {
             text = text.substring(0, maxChars);
         }
@@ -440,29 +431,20 @@ public final class MimeParser {
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 << 10]);
 
-    /** Hands mime4j's per-thread buffers back (it recycles them only on stop()), so the next message reuses them. */
-    private static void release(MimeTokenStream stream) {
-        try {
-            stream.stop();
-        } catch (RuntimeException e) {
-            // nothing was set up to release
-        }
-    }
-
-    static String decode(byte[] bytes, String charsetName) {
+    static String decode(byte[] a, int off, int len, String charsetName) {
         Charset cs = Charsets.lookup(charsetName);
         if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.UTF_8) {
             // Undeclared or ASCII-declared 8-bit text is usually UTF-8, else Latin-1.
-            String strict = strictUtf8(bytes);
-            return strict != null ? strict : new String(bytes, Charsets.WINDOWS_1252);
+            String strict = strictUtf8(a, off, len);
+            return strict != null ? strict : new String(a, off, len, Charsets.WINDOWS_1252);
         }
-        return new String(bytes, cs);
+        return new String(a, off, len, cs);
     }
 
-    private static String strictUtf8(byte[] bytes) {
+    private static String strictUtf8(byte[] a, int off, int len) {
         // The JDK's String decoder is much faster than a CharsetDecoder; it replaces bad bytes with U+FFFD,
         // so only a result holding U+FFFD needs the strict check.
-        String fast = new String(bytes, StandardCharsets.UTF_8);
+        String fast = new String(a, off, len, StandardCharsets.UTF_8);
         if (fast.indexOf('\uFFFD') < 0) {
             return fast;
         }
@@ -470,20 +452,20 @@ public final class MimeParser {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            CharBuffer cb = d.decode(ByteBuffer.wrap(bytes));
+            CharBuffer cb = d.decode(ByteBuffer.wrap(a, off, len));
             return cb.toString();
         } catch (CharacterCodingException e) {
             // A cut in the middle of a multi-byte character at the end is not a reason to give up UTF-8.
-            if (bytes.length > 4) {
+            if (len > 4) {
                 try {
-                    int end = bytes.length;
-                    while (end > bytes.length - 4 && (bytes[end - 1] & 0xC0) == 0x80) {
+                    int end = len;
+                    while (end > len - 4 && (a[off + end - 1] & 0xC0) == 0x80) {
                         end--;
                     }
-                    if (end > 0 && (bytes[end - 1] & 0x80) != 0) {
+                    if (end > 0 && (a[off + end - 1] & 0x80) != 0) {
                         end--;
                     }
-                    return d.reset().decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+                    return d.reset().decode(ByteBuffer.wrap(a, off, end)).toString();
                 } catch (CharacterCodingException e2) {
                     return null;
                 }

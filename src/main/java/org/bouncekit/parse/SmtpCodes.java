@@ -73,7 +73,7 @@ public final class SmtpCodes {
 
     /** True for a well-formed enhanced status: class 2/4/5, subject and detail of 1-3 digits. */
     public static boolean isStatus(String s) {
-        return s != null && statusAt(s, 0, s.length()) != null && statusLength(s) == s.length();
+        return s != null && statusEnd(s, 0, s.length()) >= 0 && statusLength(s) == s.length();
     }
 
     private static int statusLength(String s) {
@@ -125,41 +125,51 @@ public final class SmtpCodes {
 
     /** The enhanced status starting exactly at {@code i}, or null. */
     private static String statusAt(String t, int i, int n) {
-        if (i >= n) {
+        int end = statusEnd(t, i, n);
+        if (end < 0) {
             return null;
+        }
+        int dot = t.indexOf('.', i + 2);
+        return withoutLeadingZeros(t, i, dot, end);
+    }
+
+    /** Where the enhanced status starting exactly at {@code i} ends, or -1: {@link #statusAt} without the string. */
+    private static int statusEnd(String t, int i, int n) {
+        if (i >= n) {
+            return -1;
         }
         char cls = t.charAt(i);
         if (cls != '2' && cls != '4' && cls != '5') {
-            return null;
+            return -1;
         }
         if (i > 0 && isCodeNeighbour(t.charAt(i - 1))) {
-            return null;
+            return -1;
         }
         int j = i + 1;
         if (j >= n || t.charAt(j) != '.') {
-            return null;
+            return -1;
         }
         int s1 = j + 1;
         int e1 = digits(t, s1, n);
         if (e1 == s1 || e1 - s1 > 3 || e1 >= n || t.charAt(e1) != '.') {
-            return null;
+            return -1;
         }
         int s2 = e1 + 1;
         int e2 = digits(t, s2, n);
         if (e2 == s2 || e2 - s2 > 3) {
-            return null;
+            return -1;
         }
         if (e2 < n) {
             char f = t.charAt(e2);
             // An IP address or version number (192.0.2.1, 5.1.1.1) is not a status code.
             if (f == '.' && e2 + 1 < n && Character.isDigit(t.charAt(e2 + 1))) {
-                return null;
+                return -1;
             }
             if (Character.isLetterOrDigit(f) && f != 'x' || f == '@') {
-                return null;
+                return -1;
             }
         }
-        return withoutLeadingZeros(t, i, e1, e2);
+        return e2;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.bouncekit.reason;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Finds which SMTP command a failure answered from the wording MTAs use to report it
  * ("after RCPT TO:", "in reply to end of DATA command", "&gt;&gt;&gt; DATA", ...). The same words
@@ -66,7 +68,13 @@ public final class FailedCommand {
             return null;
         }
         int n = Math.min(text.length(), MAX_TEXT);
-        // the text is often a whole bounce: match on it as it is rather than normalize a copy, while it is ASCII
+        String head = n == text.length() ? text : text.substring(0, n);
+        // the text is often a whole bounce: match on it as it is rather than normalize a copy, while it is ASCII.
+        // Encoding an ASCII string to UTF-8 is a vectorized check and a copy; any other char makes it longer.
+        byte[] bytes = head.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == n) {
+            return inAscii(head, bytes);
+        }
         String found = inAsciiTail(text, n);
         if (found != NOT_ASCII) {
             return found;
@@ -85,7 +93,8 @@ public final class FailedCommand {
      * before that lies in an ASCII tail, where no later one can hide.
      */
     private static String inAsciiTail(String text, int n) {
-        if (text.charAt(n - 1) >= 0x80) {
+        char c1 = text.charAt(n - 1);
+        if (c1 >= 0x80) {
             return NOT_ASCII;
         }
         for (int i = n - 2; i >= 0; i--) {
@@ -93,16 +102,45 @@ public final class FailedCommand {
             if (c0 >= 0x80) {
                 return NOT_ASCII;
             }
-            if (!STARTS[c0]) {
+            int pair = c0 << 7 | c1;
+            char next = c1;
+            c1 = c0;
+            if ((STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
                 continue;
             }
-            char c1 = text.charAt(i + 1);
-            if (isSpace(c1)) {
+            for (String[] m : BY_FIRST_TWO[lower(c0) << 7 | lower(next)]) {
+                if (matchesAt(text, n, i, m[0])) {
+                    return m[1];
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #inNormalized} of the normalized text, for an all-ASCII text (its chars as {@code bytes}), without
+     * normalizing it (see {@link #inAsciiTail}) and without looking at every position. Every marker is at least
+     * {@link #SHORTEST} chars long, so a marker starting anywhere in {@code [p - BLOCK + 1, p]} covers the three
+     * chars from {@code p} on, and they form a trigram of that marker (its spaces standing for runs of white
+     * space). Where the text's trigram at {@code p} is in no marker, no marker starts in the whole block; in
+     * bounce prose three blocks in four are passed over on that one test. The blocks go from the end of the text
+     * to its start and each is searched from its end, so the first marker found is the last in the text.
+     */
+    private static String inAscii(String text, byte[] bytes) {
+        int n = bytes.length;
+        for (int p = n - 3; p >= 0; p -= BLOCK) {
+            int trigram = CHAR_CLASS[bytes[p]] << 10 | CHAR_CLASS[bytes[p + 1]] << 5 | CHAR_CLASS[bytes[p + 2]];
+            if ((MARKER_TRIGRAMS[trigram >>> 6] & 1L << trigram) == 0) {
                 continue;
             }
-            String[][] candidates = BY_FIRST_TWO[lower(c0) << 7 | lower(c1)];
-            if (candidates != null) {
-                for (String[] m : candidates) {
+            for (int i = p; i > p - BLOCK && i >= 0; i--) {
+                int c0 = bytes[i];
+                int c1 = bytes[i + 1];
+                int start = CHAR_CLASS[c0] << 10 | CHAR_CLASS[c1] << 5 | CHAR_CLASS[bytes[i + 2]];
+                if ((STARTING_TRIGRAMS[start >>> 6] & 1L << start) == 0) {
+                    continue;
+                }
+                for (String[] m : BY_FIRST_TWO[lower((char) c0) << 7 | lower((char) c1)]) {
                     if (matchesAt(text, n, i, m[0])) {
                         return m[1];
                     }
@@ -132,6 +170,10 @@ public final class FailedCommand {
         return true;
     }
 
+    private static int classOf(char c) {
+        return CHAR_CLASS[c];
+    }
+
     /** What {@link TextNormalizer} turns into a space, for ASCII chars. */
     private static boolean isSpace(char c) {
         return c <= ' ' || c == '\u007f';
@@ -147,10 +189,11 @@ public final class FailedCommand {
         for (int i = norm.length() - 2; i >= 0; i--) {
             char c0 = norm.charAt(i);
             char c1 = norm.charAt(i + 1);
-            if ((c0 | c1) >= 128) {
+            int pair = c0 << 7 | c1;
+            if ((c0 | c1) >= 128 || (STARTING_PAIRS[pair >>> 6] & 1L << pair) == 0) {
                 continue;
             }
-            String[][] candidates = BY_FIRST_TWO[c0 << 7 | c1];
+            String[][] candidates = BY_FIRST_TWO[pair];
             if (candidates != null) {
                 for (String[] m : candidates) {
                     if (norm.startsWith(m[0], i)) {
@@ -162,19 +205,84 @@ public final class FailedCommand {
         return null;
     }
 
-    /** The ASCII chars a marker starts with, either case: most chars of a text are ruled out by this alone. */
-    private static final boolean[] STARTS = new boolean[128];
+    /**
+     * A bit per pair of ASCII chars (first << 7 | second), set when a marker starts with that pair in any case:
+     * one bit test rules out nearly every position of a text, and the 2 KB stay in the cache.
+     */
+    private static final long[] STARTING_PAIRS = new long[128 * 128 / 64];
+
+    /** The length of the shortest marker. */
+    private static final int SHORTEST = shortest();
+    /** Marker starts per trigram test in {@link #inAscii}. */
+    private static final int BLOCK = SHORTEST - 2;
+
+    /**
+     * The class of each ASCII char for {@link #MARKER_TRIGRAMS}: one per letter (either case), one for white space
+     * and controls, one for each other char markers use, 0 for the rest. Five bits.
+     */
+    private static final int[] CHAR_CLASS = new int[128];
+    /** A bit per trigram of classes found in a marker whose spaces are runs of one to three white-space chars. */
+    private static final long[] MARKER_TRIGRAMS = new long[1 << 15 >>> 6];
+    /** The same for the trigrams markers start with: a position that fails this is no marker start. */
+    private static final long[] STARTING_TRIGRAMS = new long[1 << 15 >>> 6];
+
+    private static int shortest() {
+        int min = Integer.MAX_VALUE;
+        for (String[] m : MARKERS) {
+            min = Math.min(min, m[0].length());
+        }
+        return min;
+    }
 
     /** {@link #MARKERS} by their first two characters (all ASCII), in table order. */
     private static final String[][][] BY_FIRST_TWO = new String[128 * 128][][];
 
     static {
+        int next = 1;
+        for (char c = 'a'; c <= 'z'; c++) {
+            CHAR_CLASS[c] = next;
+            CHAR_CLASS[Character.toUpperCase(c)] = next++;
+        }
+        int space = next++;
+        for (char c = 0; c < 128; c++) {
+            if (isSpace(c)) {
+                CHAR_CLASS[c] = space;
+            }
+        }
+        for (String[] m : MARKERS) {
+            for (char c : m[0].toCharArray()) {
+                if (c >= 128) {
+                    throw new IllegalStateException("markers are ASCII: " + m[0]);
+                }
+                if (CHAR_CLASS[c] == 0) {
+                    CHAR_CLASS[c] = next++;
+                }
+            }
+        }
+        if (next > 32 || SHORTEST < 4) {
+            throw new IllegalStateException("inAscii needs at most 31 marker char classes and markers of 4+ chars");
+        }
         for (String[] m : MARKERS) {
             if (m[0].charAt(0) == ' ' || m[0].charAt(1) == ' ' || m[0].endsWith(" ") || m[0].contains("  ")) {
                 throw new IllegalStateException("inAscii needs markers without leading, trailing or double spaces: " + m[0]);
             }
-            STARTS[m[0].charAt(0)] = true;
-            STARTS[Character.toUpperCase(m[0].charAt(0))] = true;
+            for (char c0 : new char[] {m[0].charAt(0), Character.toUpperCase(m[0].charAt(0))}) {
+                for (char c1 : new char[] {m[0].charAt(1), Character.toUpperCase(m[0].charAt(1))}) {
+                    int pair = c0 << 7 | c1;
+                    STARTING_PAIRS[pair >>> 6] |= 1L << pair;
+                }
+            }
+            for (String run : new String[] {" ", "  ", "   "}) {
+                String spelled = m[0].replace(" ", run);
+                for (int i = 0; i + 3 <= spelled.length(); i++) {
+                    int trigram = classOf(spelled.charAt(i)) << 10 | classOf(spelled.charAt(i + 1)) << 5
+                            | classOf(spelled.charAt(i + 2));
+                    MARKER_TRIGRAMS[trigram >>> 6] |= 1L << trigram;
+                    if (i == 0) {
+                        STARTING_TRIGRAMS[trigram >>> 6] |= 1L << trigram;
+                    }
+                }
+            }
             int key = m[0].charAt(0) << 7 | m[0].charAt(1);
             String[][] old = BY_FIRST_TWO[key] == null ? new String[0][] : BY_FIRST_TWO[key];
             String[][] grown = java.util.Arrays.copyOf(old, old.length + 1);

@@ -1,9 +1,7 @@
 package org.bouncekit.reason;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,37 +12,85 @@ import java.util.Map;
  * The answer is the same as trying the phrases one by one in table order: the phrase with the
  * lowest table index that occurs wins; a gap phrase "a ... b" needs an "a" that ends at most
  * {@link PhraseTable#GAP} characters before a "b" starts. Immutable after construction.
+ *
+ * <p>Bounce texts are nearly all ASCII, so ASCII chars step through a dense transition table with the
+ * failure links already followed: one array read per char. Only states with two or more children by
+ * ASCII chars have a row there; the others (nine in ten: the inner and last chars of a phrase) keep
+ * their one child and fall back to their failure state on any other char, so the table is small
+ * enough to stay in the cache inside the pipeline. Other chars keep the trie's sparse edges and the
+ * failure walk; a char that occurs in no phrase sends the automaton straight to the root.
  */
 final class PhraseAutomaton {
     private static final int SINGLE = 0;
     private static final int FIRST = 1;
     private static final int SECOND = 2;
 
+    /** ASCII chars by how often they occur in bounce texts, roughly; the others follow in code order. */
+    private static final String BY_FREQUENCY = " etaoinsrlcdumhpfgybwvkxqjz.0512346789:-@<>()[],;'/_=";
+
     private final List<PhraseTable.Phrase> phrases;
-    private final Edges edges = new Edges();
+    /** Per ASCII char: its column in {@link #asciiNext}; column 0 stands for every char in no phrase. */
+    private final int[] asciiColumn = new int[128];
+    /** Columns per state in {@link #asciiNext}: a state's row starts at {@code state * columns}. */
+    private final int columns;
+    /**
+     * States {@code 0 .. branching - 1} have a row in {@link #asciiNext}: the root and every state with two or
+     * more children by ASCII chars. The others, from {@code branching} on, are in {@link #lone}.
+     */
+    private final int branching;
+    /**
+     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[state * columns
+     * + asciiColumn[c]]} is the next state, bitwise complemented ({@code ~state}, negative) when some part ends in
+     * that state. Branching states are numbered breadth-first, so the shallow ones, where a scan spends most of
+     * its time, sit together.
+     */
+    private final int[] asciiNext;
+    /**
+     * Per state {@code s} from {@link #branching} on, at {@code LONE * (s - branching)}: the column of its one
+     * child by an ASCII char (-1 for none), that child encoded as in {@link #asciiNext}, and its failure state:
+     * any other ASCII char leads where it leads from there.
+     */
+    private final int[] lone;
+    private static final int LONE = 3;
+    /** Trie edges by non-ASCII chars, (state, char) -> child state. */
+    private final Edges nonAsciiEdges = new Edges();
+    /** The non-ASCII chars in some phrase, a bit per char: any other one leads back to the root. */
+    private final long[] nonAsciiInPhrases = new long[1024];
     private final int[] fail;
-    /** Per node: the part ids that end here, including those reached through failure links. */
-    private final int[][] out;
-    /** Per part id: its uses, each encoded as phraseIndex * 3 + role. */
-    private final int[][] uses;
-    private final int[] partLength;
-    /** The root's children by ASCII char (-1: none): the text is mostly read at the root, so no hash lookup there. */
-    private final int[] rootAscii = new int[128];
+    /**
+     * What ends in each state, flat: for every part that ends there (including those reached through failure
+     * links), for every use of that part, the use (phraseIndex * 3 + role) and the part's length. State
+     * {@code s} has the pairs from {@code outputStart[s]} to {@code outputStart[s + 1]}. One array rather than
+     * arrays of arrays: inside the pipeline these are cache misses, and each level of arrays was one more.
+     */
+    private final int[] outputs;
+    private final int[] outputStart;
+    /** Per phrase: its number among the gap phrases ("a ... b"), or -1. */
+    private final int[] gapSlot;
+    private final int gapPhrases;
 
     PhraseAutomaton(List<PhraseTable.Phrase> phrases) {
         this.phrases = phrases;
         Map<String, List<Integer>> partUses = new LinkedHashMap<>();
+        gapSlot = new int[phrases.size()];
+        int gaps = 0;
         for (int i = 0; i < phrases.size(); i++) {
             String[] parts = phrases.get(i).parts();
             if (parts.length == 1) {
                 partUses.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(i * 3 + SINGLE);
+                gapSlot[i] = -1;
             } else {
                 partUses.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(i * 3 + FIRST);
                 partUses.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(i * 3 + SECOND);
+                gapSlot[i] = gaps++;
             }
         }
-        uses = new int[partUses.size()][];
-        partLength = new int[partUses.size()];
+        gapPhrases = gaps;
+        int[][] uses = new int[partUses.size()][];
+        int[] partLength = new int[partUses.size()];
+
+        // the trie, nodes numbered as they are created
+        Edges trie = new Edges();
         List<int[]> own = new ArrayList<>();
         own.add(new int[0]);
         int nodes = 1;
@@ -56,10 +102,10 @@ final class PhraseAutomaton {
             int node = 0;
             for (int k = 0; k < part.length(); k++) {
                 long key = key(node, part.charAt(k));
-                int child = edges.get(key);
+                int child = trie.get(key);
                 if (child < 0) {
                     child = nodes++;
-                    edges.put(key, child);
+                    trie.put(key, child);
                     own.add(new int[0]);
                 }
                 node = child;
@@ -70,54 +116,190 @@ final class PhraseAutomaton {
             own.set(node, grown);
             partId++;
         }
-        for (char ch = 0; ch < rootAscii.length; ch++) {
-            rootAscii[ch] = edges.get(key(0, ch));
-        }
-        fail = new int[nodes];
-        out = new int[nodes][];
-        // children per node, for the breadth-first pass that sets failure links
+        // children per node, sorted by char so the numbering below does not depend on hash order
         List<List<long[]>> children = new ArrayList<>(nodes);
         for (int n = 0; n < nodes; n++) {
             children.add(new ArrayList<>(2));
         }
-        edges.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
-        out[0] = own.get(0);
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (long[] c : children.get(0)) {
-            int child = (int) c[1];
-            fail[child] = 0;
-            out[child] = own.get(child);
-            queue.add(child);
+        trie.forEach((k, v) -> children.get((int) (k >>> 16)).add(new long[] {k & 0xFFFF, v}));
+        for (List<long[]> c : children) {
+            c.sort((a, b) -> Long.compare(a[0], b[0]));
         }
-        while (!queue.isEmpty()) {
-            int n = queue.poll();
+
+        // breadth-first: failure links and outputs (in trie numbering), and the order that numbers the states
+        int[] trieFail = new int[nodes];
+        int[][] trieOut = new int[nodes][];
+        int[] order = new int[nodes];
+        int[] stateOf = new int[nodes];
+        trieOut[0] = own.get(0);
+        int head = 0;
+        int tail = 1;
+        while (head < tail) {
+            int n = order[head++];
             for (long[] c : children.get(n)) {
                 char ch = (char) c[0];
                 int child = (int) c[1];
-                int f = fail[n];
-                int t = edges.get(key(f, ch));
-                while (t < 0 && f != 0) {
-                    f = fail[f];
-                    t = edges.get(key(f, ch));
+                if (n == 0) {
+                    trieFail[child] = 0;
+                    trieOut[child] = own.get(child);
+                } else {
+                    int f = trieFail[n];
+                    int t = trie.get(key(f, ch));
+                    while (t < 0 && f != 0) {
+                        f = trieFail[f];
+                        t = trie.get(key(f, ch));
+                    }
+                    trieFail[child] = t < 0 || t == child ? 0 : t;
+                    int[] mine = own.get(child);
+                    int[] inherited = trieOut[trieFail[child]];
+                    int[] merged = Arrays.copyOf(mine, mine.length + inherited.length);
+                    System.arraycopy(inherited, 0, merged, mine.length, inherited.length);
+                    trieOut[child] = merged;
                 }
-                fail[child] = t < 0 || t == child ? 0 : t;
-                int[] mine = own.get(child);
-                int[] inherited = out[fail[child]];
-                int[] merged = Arrays.copyOf(mine, mine.length + inherited.length);
-                System.arraycopy(inherited, 0, merged, mine.length, inherited.length);
-                out[child] = merged;
-                queue.add(child);
+                stateOf[child] = tail;
+                order[tail++] = child;
             }
+        }
+
+        // failure links and outputs in breadth-first numbering
+        int[] breadthFail = new int[nodes];
+        int[] breadthOutputStart = new int[nodes + 1];
+        int pairs = 0;
+        for (int s = 0; s < nodes; s++) {
+            breadthFail[s] = stateOf[trieFail[order[s]]];
+            for (int part : trieOut[order[s]]) {
+                pairs += uses[part].length;
+            }
+        }
+        int[] breadthOutputs = new int[pairs * 2];
+        int bo = 0;
+        for (int s = 0; s < nodes; s++) {
+            breadthOutputStart[s] = bo;
+            for (int part : trieOut[order[s]]) {
+                for (int use : uses[part]) {
+                    breadthOutputs[bo++] = use;
+                    breadthOutputs[bo++] = partLength[part];
+                }
+            }
+        }
+        breadthOutputStart[nodes] = bo;
+        boolean[] inPhrases = new boolean[128];
+        for (List<long[]> c : children) {
+            for (long[] edge : c) {
+                char ch = (char) edge[0];
+                if (ch < 128) {
+                    inPhrases[ch] = true;
+                } else {
+                    nonAsciiInPhrases[ch >>> 6] |= 1L << ch;
+                }
+            }
+        }
+        // the commonest chars of bounce texts first: the entries a row is mostly read at then share cache lines
+        int cols = 1;
+        for (int k = 0; k < BY_FREQUENCY.length() + 128; k++) {
+            char ch = k < BY_FREQUENCY.length() ? BY_FREQUENCY.charAt(k) : (char) (k - BY_FREQUENCY.length());
+            if (inPhrases[ch] && asciiColumn[ch] == 0) {
+                asciiColumn[ch] = cols++;
+            }
+        }
+        columns = cols;
+        // the dense table of every state, filled in breadth-first order: a state's failure state is shallower,
+        // so its row is done; only the branching states' rows are kept
+        int[] next = new int[Math.multiplyExact(nodes, columns)];
+        int[] asciiChildren = new int[nodes];
+        int[] loneColumn = new int[nodes];
+        List<long[]> nonAscii = new ArrayList<>();
+        for (int s = 0; s < nodes; s++) {
+            int row = s * columns;
+            if (s > 0) {
+                System.arraycopy(next, breadthFail[s] * columns, next, row, columns);
+            }
+            loneColumn[s] = -1;
+            for (long[] edge : children.get(order[s])) {
+                char ch = (char) edge[0];
+                int child = stateOf[(int) edge[1]];
+                if (ch < 128) {
+                    next[row + asciiColumn[ch]] = child;
+                    asciiChildren[s]++;
+                    loneColumn[s] = asciiColumn[ch];
+                } else {
+                    nonAscii.add(new long[] {s, ch, child});
+                }
+            }
+        }
+        // renumbered: the branching states first, breadth-first; then the others depth-first, so that the
+        // states along a phrase sit one after the other in {@link #lone} and a match reads few cache lines
+        int[] renumbered = new int[nodes];
+        int b = 0;
+        for (int s = 0; s < nodes; s++) {
+            if (s == 0 || asciiChildren[s] > 1) {
+                renumbered[s] = b++;
+            }
+        }
+        branching = b;
+        int[] stack = new int[nodes];
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int n = stack[--top];
+            int s = stateOf[n];
+            if (s != 0 && asciiChildren[s] <= 1) {
+                renumbered[s] = b++;
+            }
+            List<long[]> c = children.get(n);
+            for (int k = c.size() - 1; k >= 0; k--) {
+                stack[top++] = (int) c.get(k)[1];
+            }
+        }
+        fail = new int[nodes];
+        outputStart = new int[nodes + 1];
+        outputs = new int[breadthOutputs.length];
+        int[] from = new int[nodes];
+        for (int s = 0; s < nodes; s++) {
+            from[renumbered[s]] = s;
+            fail[renumbered[s]] = renumbered[breadthFail[s]];
+        }
+        int o = 0;
+        for (int r = 0; r < nodes; r++) {
+            int s = from[r];
+            outputStart[r] = o;
+            int length = breadthOutputStart[s + 1] - breadthOutputStart[s];
+            System.arraycopy(breadthOutputs, breadthOutputStart[s], outputs, o, length);
+            o += length;
+        }
+        outputStart[nodes] = o;
+        asciiNext = new int[Math.multiplyExact(branching, columns)];
+        lone = new int[LONE * (nodes - branching)];
+        for (int s = 0; s < nodes; s++) {
+            int r = renumbered[s];
+            if (r < branching) {
+                for (int c = 0; c < columns; c++) {
+                    asciiNext[r * columns + c] = encode(renumbered[next[s * columns + c]]);
+                }
+            } else {
+                int at = LONE * (r - branching);
+                lone[at] = loneColumn[s];
+                lone[at + 1] = loneColumn[s] < 0 ? 0 : encode(renumbered[next[s * columns + loneColumn[s]]]);
+                lone[at + 2] = fail[r];
+            }
+        }
+        for (long[] edge : nonAscii) {
+            nonAsciiEdges.put(key(renumbered[(int) edge[0]], (char) edge[1]), renumbered[(int) edge[2]]);
         }
     }
 
+    /** A state as {@link #asciiNext} holds it (in the final numbering, once the outputs are set). */
+    private int encode(int state) {
+        return outputStart[state] == outputStart[state + 1] ? state : ~state;
+    }
+
     /**
-     * The trie's edges, (node, char) -> child, in open addressing over primitive arrays: find() looks one up per
-     * character of the text, and a boxed HashMap lookup there was a tenth of a scan's time.
+     * Trie edges, (node, char) -> child, in open addressing over primitive arrays: a boxed HashMap lookup per
+     * character of text was a tenth of a scan's time.
      */
     private static final class Edges {
-        private long[] keys = emptyKeys(1024);
-        private int[] values = new int[1024];
+        private long[] keys = emptyKeys(16);
+        private int[] values = new int[16];
         private int size;
 
         private static long[] emptyKeys(int n) {
@@ -180,69 +362,100 @@ final class PhraseAutomaton {
         return ((long) node << 16) | c;
     }
 
-    /** The child of {@code node} by {@code c}, or -1. */
-    private int child(int node, char c) {
-        return node == 0 && c < rootAscii.length ? rootAscii[c] : edges.get(key(node, c));
+    /** The next state from {@code state} by a non-ASCII char, encoded as in {@link #asciiNext}. */
+    private int nonAsciiStep(int state, char c) {
+        if ((nonAsciiInPhrases[c >>> 6] & 1L << c) == 0) {
+            return encode(0);
+        }
+        int t = nonAsciiEdges.get(key(state, c));
+        while (t < 0 && state != 0) {
+            state = fail[state];
+            t = nonAsciiEdges.get(key(state, c));
+        }
+        return encode(t < 0 ? 0 : t);
     }
 
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
         int best = Integer.MAX_VALUE;
-        String bestMatch = null;
-        // end positions of the first part of gap phrases, in increasing order
-        Map<Integer, int[]> firstEnds = new HashMap<>();
-        int[] firstCount = new int[0];
+        // where the best gap phrase's first part ends and its second part ends (-1 for a phrase of one part):
+        // the matched text is made once at the end, not for every better phrase found on the way
+        int bestFirstEnd = -1;
+        int bestEnd = -1;
+        // per gap phrase: the end positions of its first part, in increasing order (allocated on first use)
+        int[][] firstEnds = null;
+        int[] firstCount = null;
         int state = 0;
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
-            int t = child(state, c);
-            while (t < 0 && state != 0) {
-                state = fail[state];
-                t = child(state, c);
+            int next;
+            if (c < 128) {
+                int column = asciiColumn[c];
+                int s = state;
+                // a state without a row: its one child, or on from its failure state (each step is shallower,
+                // and a step deeper takes a char, so the walks add up to at most the text's length)
+                while (s >= branching && lone[LONE * (s - branching)] != column) {
+                    s = lone[LONE * (s - branching) + 2];
+                }
+                next = s < branching ? asciiNext[s * columns + column] : lone[LONE * (s - branching) + 1];
+            } else {
+                next = nonAsciiStep(state, c);
             }
-            state = t < 0 ? 0 : t;
-            for (int part : out[state]) {
-                int end = k + 1;
-                for (int use : uses[part]) {
-                    int phrase = use / 3;
-                    if (phrase >= best) {
+            if (next >= 0) {
+                state = next;
+                continue;
+            }
+            state = ~next;
+            int end = k + 1;
+            for (int o = outputStart[state]; o < outputStart[state + 1]; o += 2) {
+                int use = outputs[o];
+                int phrase = use / 3;
+                if (phrase >= best) {
+                    continue;
+                }
+                int role = use % 3;
+                if (role == SINGLE) {
+                    best = phrase;
+                    bestFirstEnd = -1;
+                } else if (role == FIRST) {
+                    if (firstEnds == null) {
+                        firstEnds = new int[gapPhrases][];
+                        firstCount = new int[gapPhrases];
+                    }
+                    int slot = gapSlot[phrase];
+                    int[] ends = firstEnds[slot];
+                    if (ends == null) {
+                        ends = firstEnds[slot] = new int[4];
+                    } else if (firstCount[slot] == ends.length) {
+                        ends = firstEnds[slot] = Arrays.copyOf(ends, ends.length * 2);
+                    }
+                    ends[firstCount[slot]++] = end;
+                } else {
+                    int start = end - outputs[o + 1];
+                    int[] ends = firstEnds == null ? null : firstEnds[gapSlot[phrase]];
+                    if (ends == null) {
                         continue;
                     }
-                    int role = use % 3;
-                    if (role == SINGLE) {
+                    // the latest first part that ends before this second part starts; only first
+                    // parts overlapping this occurrence are skipped, so the walk back is short
+                    int n = firstCount[gapSlot[phrase]] - 1;
+                    while (n >= 0 && ends[n] > start) {
+                        n--;
+                    }
+                    if (n >= 0 && start - ends[n] <= PhraseTable.GAP) {
                         best = phrase;
-                        bestMatch = phrases.get(phrase).parts()[0];
-                    } else if (role == FIRST) {
-                        if (firstCount.length <= phrase) {
-                            firstCount = Arrays.copyOf(firstCount, Math.max(phrase + 1, firstCount.length * 2));
-                        }
-                        int[] ends = firstEnds.computeIfAbsent(phrase, p -> new int[4]);
-                        if (firstCount[phrase] == ends.length) {
-                            ends = Arrays.copyOf(ends, ends.length * 2);
-                            firstEnds.put(phrase, ends);
-                        }
-                        ends[firstCount[phrase]++] = end;
-                    } else {
-                        int start = end - partLength[part];
-                        int[] ends = firstEnds.get(phrase);
-                        if (ends == null) {
-                            continue;
-                        }
-                        // the latest first part that ends before this second part starts; only first
-                        // parts overlapping this occurrence are skipped, so the walk back is short
-                        int n = firstCount[phrase] - 1;
-                        while (n >= 0 && ends[n] > start) {
-                            n--;
-                        }
-                        if (n >= 0 && start - ends[n] <= PhraseTable.GAP) {
-                            best = phrase;
-                            int firstLen = phrases.get(phrase).parts()[0].length();
-                            bestMatch = text.substring(ends[n] - firstLen, end);
-                        }
+                        bestFirstEnd = ends[n];
+                        bestEnd = end;
                     }
                 }
             }
         }
-        return bestMatch == null ? null : new PhraseTable.Hit(phrases.get(best), bestMatch);
+        if (best == Integer.MAX_VALUE) {
+            return null;
+        }
+        PhraseTable.Phrase phrase = phrases.get(best);
+        String first = phrase.parts()[0];
+        return new PhraseTable.Hit(phrase, bestFirstEnd < 0 ? first
+                : text.substring(bestFirstEnd - first.length(), bestEnd));
     }
 }

@@ -146,7 +146,7 @@ public final class VerdictAssembler {
             return BounceClass.INFORMATIONAL;
         }
         BounceClass byStatus = status == null ? null : BounceClass.ofFirstDigit(status.charAt(0));
-        BounceClass byReply = reply == null ? null : BounceClass.ofFirstDigit(String.valueOf(reply).charAt(0));
+        BounceClass byReply = reply == null ? null : BounceClass.ofFirstDigit((char) ('0' + reply / 100));
         if (byStatus != null) {
             if (byReply != null && byReply != byStatus) {
                 evidence.add(new Evidence("class.conflict", reply + " / " + status, "Status",

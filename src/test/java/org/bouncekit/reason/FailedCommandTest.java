@@ -54,6 +54,42 @@ class FailedCommandTest {
     }
 
     @Test
+    void theSkippingScanOfAsciiTextsMatchesAsTheNormalizedTextDoes() throws java.io.IOException {
+        // in() tests one trigram per block of positions of an ASCII text; markers cut short, spelled with runs
+        // of white space and mixed case, at the very start and end, must still be found exactly where the
+        // normalized text has them
+        String[] markers = {"after initial connection", "in reply to RCPT TO", "after end of data", ">>> MAIL FROM",
+            "[data]", "[RCPT_TO]", "refused to talk to me", "smtp command data", "Did not like our RCPT TO",
+            "while performing the HELO handshake", "after Data", "most progress was rcpt to"};
+        String[] filler = {"x", " ", "\r\n  ", "\t", "ab", "data", "after", ">", "[", "_", "]", "in reply", "Re", "\u0001"};
+        java.util.Random random = new java.util.Random(17);
+        for (int k = 0; k < 50000; k++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = random.nextInt(8); i >= 0; i--) {
+                if (random.nextInt(3) == 0) {
+                    String m = markers[random.nextInt(markers.length)];
+                    int cut = random.nextInt(4) == 0 ? random.nextInt(m.length() + 1) : m.length();
+                    String run = new String[] {" ", "  ", "\n\t ", "    "}[random.nextInt(4)];
+                    sb.append(m, 0, cut);
+                    int at = sb.length() - cut;
+                    sb.replace(at, sb.length(), sb.substring(at).replace(" ", run));
+                } else {
+                    sb.append(filler[random.nextInt(filler.length)]);
+                }
+            }
+            String t = sb.toString();
+            assertEquals(FailedCommand.inNormalized(TextNormalizer.normalize(t)), FailedCommand.in(t), t);
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src", "test", "resources", "fixtures"))) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(p -> p.toString().endsWith(".eml"))::iterator) {
+                String t = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertEquals(FailedCommand.inNormalized(TextNormalizer.normalize(t)), FailedCommand.in(t), f.toString());
+            }
+        }
+    }
+
+    @Test
     void nothingToFind() {
         assertNull(FailedCommand.in(null));
         assertNull(FailedCommand.in("550 User unknown"));

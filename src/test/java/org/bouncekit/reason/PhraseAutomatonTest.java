@@ -1,0 +1,116 @@
+package org.bouncekit.reason;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The automaton (a dense table for ASCII, sparse edges for other chars) against a naive reference written
+ * from its contract: the phrase with the lowest table index that occurs wins; a gap phrase "a ... b" matches
+ * at the first "b" (by position) that has an "a" ending at most {@link PhraseTable#GAP} chars before it,
+ * with the latest such "a". Phrase and matched text must both agree.
+ */
+class PhraseAutomatonTest {
+    private static final PhraseTable BUILT_IN = PhraseTable.builtIn();
+
+    /** The contract, phrase by phrase with indexOf: slow, obviously right. */
+    static PhraseTable.Hit naiveFind(List<PhraseTable.Phrase> phrases, String text) {
+        for (PhraseTable.Phrase p : phrases) {
+            String first = p.parts()[0];
+            if (p.parts().length == 1) {
+                if (text.contains(first)) {
+                    return new PhraseTable.Hit(p, first);
+                }
+                continue;
+            }
+            String second = p.parts()[1];
+            for (int s = text.indexOf(second); s >= 0; s = text.indexOf(second, s + 1)) {
+                int a = text.lastIndexOf(first, s - first.length());
+                if (a >= 0 && s - (a + first.length()) <= PhraseTable.GAP) {
+                    return new PhraseTable.Hit(p, text.substring(a, s + second.length()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void assertSameHit(PhraseTable.Hit expected, PhraseTable.Hit actual, String text) {
+        String why = "text: " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+        if (expected == null) {
+            assertNull(actual, why);
+        } else {
+            assertNotNull(actual, why);
+            assertEquals(expected.phrase(), actual.phrase(), why);
+            assertEquals(expected.matched(), actual.matched(), why);
+        }
+    }
+
+    @Test
+    void agreesWithTheNaiveReferenceOnEveryFixtureMessage() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("src", "test", "resources", "fixtures"))) {
+            files = s.filter(p -> p.toString().endsWith(".eml")).sorted().collect(Collectors.toList());
+        }
+        assertTrue(files.size() > 100, "fixtures found: " + files.size());
+        int hits = 0;
+        for (Path f : files) {
+            String text = TextNormalizer.normalize(Files.readString(f, StandardCharsets.ISO_8859_1));
+            String utf8 = TextNormalizer.normalize(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+            for (String t : new String[] {text, utf8}) {
+                PhraseTable.Hit expected = naiveFind(BUILT_IN.phrases(), t);
+                assertSameHit(expected, BUILT_IN.find(t), f + " " + t);
+                hits += expected == null ? 0 : 1;
+            }
+        }
+        assertTrue(hits > files.size(), "most fixtures hold a phrase: " + hits);
+    }
+
+    @Test
+    void agreesWithTheNaiveReferenceOnStitchedTextsWithOtherScripts() {
+        // fragments of real phrases (Cyrillic, Japanese, accented ones too), separated by chars in no phrase,
+        // runs of filler or nothing, so that partial matches, overlaps and failure links across scripts occur
+        List<PhraseTable.Phrase> all = BUILT_IN.phrases();
+        String[] separators = {" ", "", "\u4e00", "\u00ff", "\u0416 ", "~", "\t"};
+        Random random = new Random(7);
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int pieces = 1 + random.nextInt(8);
+            for (int i = 0; i < pieces; i++) {
+                String p = all.get(random.nextInt(all.size())).text().replace(" ... ", " ");
+                int from = random.nextInt(Math.max(1, p.length() / 2));
+                int to = random.nextInt(3) == 0 ? p.length() : from + random.nextInt(p.length() - from + 1);
+                sb.append(p, from, to);
+                sb.append(random.nextInt(4) == 0 ? "y".repeat(random.nextInt(100))
+                        : separators[random.nextInt(separators.length)]);
+            }
+            String text = TextNormalizer.normalize(sb.toString());
+            assertSameHit(naiveFind(all, text), BUILT_IN.find(text), text);
+        }
+    }
+
+    @Test
+    void smallTablesWithSharedPrefixesAndSuffixesMatchTheReference() throws IOException {
+        PhraseTable t = PhraseTable.read(new BufferedReader(new StringReader(
+                "[blocked]\nab ... ab\n[spamdetected]\nabab\n[userunknown]\nb\n[mailboxfull]\n\u044f\u0449\u0438\u043a"
+                        + " ... \u043f\u043e\u043b\u043e\u043d\n[hostunknown]\nx\u00e9y\n")), "test");
+        String[] texts = {"abab", "ab ab", "aab xx ab", "ab", "b", "ba", "abcab", "\u044f\u0449\u0438\u043a \u043f\u043e\u043b\u043e\u043d",
+            "\u044f\u0449\u044f\u0449\u0438\u043a\u043f\u043e\u043b\u043e\u043d", "xey", "xxey", "\u044f\u0449\u0438\u043a",
+            TextNormalizer.normalize("x\u00c9y"), "a\u0100b"};
+        for (String text : texts) {
+            assertSameHit(naiveFind(t.phrases(), text), t.find(text), text);
+        }
+    }
+}
