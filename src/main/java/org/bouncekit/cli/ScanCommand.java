@@ -21,6 +21,7 @@ import org.bouncekit.Limits;
 import org.bouncekit.MessageKind;
 import org.bouncekit.output.OutputFormat;
 import org.bouncekit.output.OutputOptions;
+import org.bouncekit.output.ResultRenderer;
 import org.bouncekit.output.ResultWriter;
 import org.bouncekit.output.ResultWriters;
 import org.bouncekit.source.MessageSources;
@@ -127,7 +128,7 @@ final class ScanCommand implements Callable<Integer> {
              // The bar shares the screen with a table written to the same terminal: it would tear the rows.
              Progress progress = Progress.start(!quiet && Terminal.stderrIsTerminal()
                      && !(fmt == OutputFormat.TABLE && Terminal.stdoutIsTerminal()), sources)) {
-            unreadable = run(sources, classifier, writer, progress);
+            unreadable = run(sources, classifier, new Output(writer, ResultWriters.renderer(fmt, options), out), progress);
         }
         out.flush();
         if (!pathErrors.isEmpty()) {
@@ -146,7 +147,7 @@ final class ScanCommand implements Callable<Integer> {
     private static final long BATCH_WAIT_NANOS = 20_000_000L;
 
     /** Classifies on {@link #threads} threads, keeping results in input order, with bounded memory in flight. */
-    private int run(MessageSources sources, BounceClassifier classifier, ResultWriter writer, Progress progress)
+    private int run(MessageSources sources, BounceClassifier classifier, Output output, Progress progress)
             throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bouncekit-classify");
@@ -173,22 +174,22 @@ final class ScanCommand implements Callable<Integer> {
                         && System.nanoTime() - batchStart < BATCH_WAIT_NANOS) {
                     continue;
                 }
-                inFlight.add(submit(pool, classifier, batch, batchBytes));
+                inFlight.add(submit(pool, classifier, output.renderer(), batch, batchBytes));
                 bytesInFlight += batchBytes;
                 batch = new ArrayList<>(BATCH_MESSAGES);
                 batchBytes = 0;
                 while (!inFlight.isEmpty() && (inFlight.size() >= maxInFlight || bytesInFlight > maxBytesInFlight
-                        || inFlight.peekFirst().reports().isDone())) {
+                        || inFlight.peekFirst().results().isDone())) {
                     Batch done = inFlight.removeFirst();
                     bytesInFlight -= done.bytes();
-                    unreadable += emit(done, writer, progress);
+                    unreadable += emit(done, output, progress);
                 }
             }
             if (!batch.isEmpty()) {
-                inFlight.add(submit(pool, classifier, batch, batchBytes));
+                inFlight.add(submit(pool, classifier, output.renderer(), batch, batchBytes));
             }
             while (!inFlight.isEmpty()) {
-                unreadable += emit(inFlight.removeFirst(), writer, progress);
+                unreadable += emit(inFlight.removeFirst(), output, progress);
             }
         } finally {
             pool.shutdownNow();
@@ -196,8 +197,8 @@ final class ScanCommand implements Callable<Integer> {
         return unreadable;
     }
 
-    private static Batch submit(ExecutorService pool, BounceClassifier classifier, List<RawMessage> messages,
-            long bytes) {
+    private static Batch submit(ExecutorService pool, BounceClassifier classifier, ResultRenderer renderer,
+            List<RawMessage> messages, long bytes) {
         String[] sources = new String[messages.size()];
         int[] indexes = new int[messages.size()];
         for (int i = 0; i < sources.length; i++) {
@@ -205,18 +206,23 @@ final class ScanCommand implements Callable<Integer> {
             indexes[i] = messages.get(i).index();
         }
         // Only the task holds the messages' bytes, and it is dropped once it has run.
-        Future<BounceReport[]> reports = pool.submit(() -> {
-            BounceReport[] out = new BounceReport[messages.size()];
-            for (int i = 0; i < out.length; i++) {
+        Future<Results> results = pool.submit(() -> {
+            BounceReport[] reports = new BounceReport[messages.size()];
+            String[] texts = renderer == null ? null : new String[reports.length];
+            for (int i = 0; i < reports.length; i++) {
                 try {
-                    out[i] = classifyOne(classifier, messages.get(i));
+                    reports[i] = classifyOne(classifier, messages.get(i));
                 } catch (RuntimeException | Error e) {
-                    out[i] = BounceReport.unreadable("internal error: " + e);
+                    reports[i] = BounceReport.unreadable("internal error: " + e);
+                }
+                if (texts != null) {
+                    // rendered here, while the report is fresh in this core's cache: less work than on the writing thread
+                    texts[i] = renderer.render(sources[i], indexes[i], reports[i]);
                 }
             }
-            return out;
+            return new Results(reports, texts);
         });
-        return new Batch(sources, indexes, bytes, reports);
+        return new Batch(sources, indexes, bytes, results);
     }
 
     private static BounceReport classifyOne(BounceClassifier classifier, RawMessage raw) {
@@ -228,29 +234,45 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Writes a batch's results in order; a batch that failed as a whole still gives one result per message. */
-    private static int emit(Batch batch, ResultWriter writer, Progress progress) throws IOException {
-        BounceReport[] reports;
+    private static int emit(Batch batch, Output output, Progress progress) throws IOException {
+        Results results;
         String failure = null;
         try {
-            reports = batch.reports().get();
+            results = batch.results().get();
         } catch (ExecutionException e) {
-            reports = null;
+            results = null;
             failure = "internal error: " + e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reports = null;
+            results = null;
             failure = "interrupted";
         }
         int unreadable = 0;
         for (int i = 0; i < batch.sources().length; i++) {
-            BounceReport report = reports != null ? reports[i] : BounceReport.unreadable(failure);
-            writer.write(batch.sources()[i], batch.indexes()[i], report);
+            BounceReport report = results != null ? results.reports()[i] : BounceReport.unreadable(failure);
+            String text = results != null && results.texts() != null ? results.texts()[i] : null;
+            if (text != null) {
+                output.text().write(text);
+            } else {
+                output.writer().write(batch.sources()[i], batch.indexes()[i], report);
+            }
             progress.step();
             unreadable += report.kind() == MessageKind.UNREADABLE ? 1 : 0;
         }
         return unreadable;
     }
 
-    private record Batch(String[] sources, int[] indexes, long bytes, Future<BounceReport[]> reports) {
+    private record Batch(String[] sources, int[] indexes, long bytes, Future<Results> results) {
+    }
+
+    /** Reports of a batch, and their rendered texts when the format renders per message (else null). */
+    private record Results(BounceReport[] reports, String[] texts) {
+    }
+
+    /**
+     * Where results go: a renderer's texts straight to {@code text} (the writer under {@code writer}, which then
+     * writes nothing itself), or else through {@code writer}.
+     */
+    private record Output(ResultWriter writer, ResultRenderer renderer, Writer text) {
     }
 }

@@ -138,6 +138,11 @@ final class JsonLinesWriter implements ResultWriter {
         }
     }
 
+    /** Hands what the generator holds to the writer (for {@link JsonLinesRenderer}). */
+    void flush() throws IOException {
+        json.flush();
+    }
+
     @Override
     public void close() throws IOException {
         // AUTO_CLOSE_TARGET is off: this flushes into the caller's writer and leaves it open.

@@ -13,6 +13,18 @@ public final class ResultWriters {
      * flushed, not closed, by {@link ResultWriter#close()}. Pass a buffered writer; JSON Lines buffers
      * itself.
      */
+    /**
+     * A thread-safe renderer giving, message by message, the text {@link #create} would write for {@code format},
+     * or null when the format's output is not a sequence of independent per-message texts (table, CSV with its
+     * header, summary).
+     */
+    public static ResultRenderer renderer(OutputFormat format, OutputOptions options) {
+        Objects.requireNonNull(format, "format");
+        OutputOptions opts = options == null ? OutputOptions.DEFAULT : options;
+        CrosswalkTable crosswalk = opts.crosswalk() ? CrosswalkTable.builtIn() : null;
+        return format == OutputFormat.JSONL ? new JsonLinesRenderer(opts, crosswalk) : null;
+    }
+
     public static ResultWriter create(OutputFormat format, Writer out, OutputOptions options) {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
