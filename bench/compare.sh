@@ -76,7 +76,9 @@ if perl -MSisimai -e1 2>/dev/null; then
   awk -v a="$bk_n" -v b="$bk_s" -v c="$si_n" -v d="$si_s" -v e="$bs_n" -v f="$bs_s" 'BEGIN {
     printf "ratio (messages/s): bouncekit on %d messages / Sisimai on the first %d: %.0fx; both on the same %d: %.0fx\n",
       a, c, (a / b) / (c / d), c, (e / f) / (c / d) }'
-  echo "(Sisimai runs on the first $sisimai_messages messages only: at about 1 ms per message the full mbox would take minutes.)"
+  if [ "$sisimai_messages" -lt "$messages" ]; then
+    echo "(Sisimai runs on the first $sisimai_messages messages only: at about 1 ms per message the full mbox would take minutes.)"
+  fi
 else
   echo
   echo "Sisimai is not installed (Debian: apt-get install libsisimai-perl): no comparison."
