@@ -13,23 +13,11 @@ public final class ResultWriters {
      * flushed, not closed, by {@link ResultWriter#close()}. Pass a buffered writer; JSON Lines buffers
      * itself.
      */
-    /**
-     * A thread-safe renderer giving, message by message, the text {@link #create} would write for {@code format},
-     * or null when the format's output is not a sequence of independent per-message texts (table, CSV with its
-     * header, summary).
-     */
-    public static ResultRenderer renderer(OutputFormat format, OutputOptions options) {
-        Objects.requireNonNull(format, "format");
-        OutputOptions opts = options == null ? OutputOptions.DEFAULT : options;
-        CrosswalkTable crosswalk = opts.crosswalk() ? CrosswalkTable.builtIn() : null;
-        return format == OutputFormat.JSONL ? new JsonLinesRenderer(opts, crosswalk) : null;
-    }
-
     public static ResultWriter create(OutputFormat format, Writer out, OutputOptions options) {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         OutputOptions opts = options == null ? OutputOptions.DEFAULT : options;
-        CrosswalkTable crosswalk = opts.crosswalk() ? CrosswalkTable.builtIn() : null;
+        CrosswalkTable crosswalk = crosswalk(opts);
         switch (format) {
             case JSONL:
                 return new JsonLinesWriter(out, opts, crosswalk);
@@ -42,5 +30,20 @@ public final class ResultWriters {
             default:
                 throw new IllegalArgumentException("unknown format " + format);
         }
+    }
+
+    /**
+     * A thread-safe renderer giving, message by message, the text {@link #create} would write for {@code format},
+     * or null when the format's output is not a sequence of independent per-message texts (table, CSV with its
+     * header, summary).
+     */
+    public static ResultRenderer renderer(OutputFormat format, OutputOptions options) {
+        Objects.requireNonNull(format, "format");
+        OutputOptions opts = options == null ? OutputOptions.DEFAULT : options;
+        return format == OutputFormat.JSONL ? new JsonLinesRenderer(opts, crosswalk(opts)) : null;
+    }
+
+    private static CrosswalkTable crosswalk(OutputOptions opts) {
+        return opts.crosswalk() ? CrosswalkTable.builtIn() : null;
     }
 }

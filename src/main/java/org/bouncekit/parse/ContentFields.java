@@ -89,10 +89,10 @@ final class ContentFields {
             boolean valid = false;
             if (index != -1) {
                 // type and subtype trimmed around the '/'; usually there is nothing to trim and main stays as it is
-                int ts = trimStart(main, 0, index);
-                int te = trimEnd(main, ts, index);
-                int ss = trimStart(main, index + 1, main.length());
-                int se = trimEnd(main, ss, main.length());
+                int ts = TextRange.trimStart(main, 0, index);
+                int te = TextRange.trimEnd(main, ts, index);
+                int ss = TextRange.trimStart(main, index + 1, main.length());
+                int se = TextRange.trimEnd(main, ss, main.length());
                 if (ts < te && ss < se) {
                     type = main.substring(ts, te);
                     if (ts != 0 || te != index || ss != index + 1 || se != main.length()) {
@@ -122,21 +122,6 @@ final class ContentFields {
                 charset = c;
             }
         }
-    }
-
-    /** Where String.trim() would start within {@code [from, to)}. */
-    private static int trimStart(String s, int from, int to) {
-        while (from < to && s.charAt(from) <= ' ') {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String s, int from, int to) {
-        while (to > from && s.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        return to;
     }
 
     /** A Content-Type body's value and the last boundary and charset parameters (a later one wins, as in a map). */

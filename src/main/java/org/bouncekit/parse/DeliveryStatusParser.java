@@ -42,7 +42,7 @@ public final class DeliveryStatusParser {
             int end = nl < 0 ? len : nl;
             pos = end + 1;
             // Indices into the body rather than a String per line: this runs for every line of every report.
-            if (isBlank(body, start, end)) {
+            if (TextRange.isBlank(body, start, end)) {
                 sawBlank = true;
                 pastFirstBlock |= !group.isEmpty();
                 sinceBlank.clear();
@@ -53,7 +53,7 @@ public final class DeliveryStatusParser {
             if ((first == ' ' || first == '\t') && lastName != null) {
                 String prev = group.get(lastName);
                 if (prev.length() < MAX_FIELD_CHARS) {
-                    group.put(lastName, prev + " " + trimmed(body, start, end));
+                    group.put(lastName, prev + " " + TextRange.trimmed(body, start, end));
                 }
                 continue;
             }
@@ -67,7 +67,7 @@ public final class DeliveryStatusParser {
                 lastName = null;
                 continue;
             }
-            String value = trimmed(body, colon + 1, end);
+            String value = TextRange.trimmed(body, colon + 1, end);
             boolean recipientField = name.equals("final-recipient") || name.equals("original-recipient");
             // A recipient field opens a new group after a blank line, or when the group already has it
             // (groups run together without blank lines in some MTAs). Postfix puts Original-Recipient
@@ -126,14 +126,10 @@ public final class DeliveryStatusParser {
         return out;
     }
 
-    /** {@code trimmed(body, from, to).toLowerCase(Locale.ROOT)}, the known names without a copy. */
-    private static String lowercaseName(String body, int from, int to) {
-        while (from < to && body.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && body.charAt(to - 1) <= ' ') {
-            to--;
-        }
+    /** {@code body.substring(from, to).trim().toLowerCase(Locale.ROOT)}, the known names without a copy. */
+    private static String lowercaseName(String body, int start, int end) {
+        int from = TextRange.trimStart(body, start, end);
+        int to = TextRange.trimEnd(body, from, end);
         if (to - from <= MAX_NAME_CHARS) {
             for (String known : KNOWN_NAMES_BY_LENGTH[to - from]) {
                 if (sameAsciiLowercase(body, from, known)) {
@@ -158,24 +154,4 @@ public final class DeliveryStatusParser {
         return true;
     }
 
-    /** What {@code body.substring(from, to).isBlank()} says, without the copy. */
-    private static boolean isBlank(String body, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(body.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@code body.substring(from, to).trim()} with one copy. */
-    private static String trimmed(String body, int from, int to) {
-        while (from < to && body.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && body.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        return body.substring(from, to);
-    }
 }

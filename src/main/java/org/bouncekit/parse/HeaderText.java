@@ -27,7 +27,7 @@ public final class HeaderText {
             int start = pos;
             int end = nl < 0 ? len : nl;
             pos = end + 1;
-            if (isBlank(text, start, end)) {
+            if (TextRange.isBlank(text, start, end)) {
                 break;
             }
             char first = text.charAt(start);
@@ -38,8 +38,8 @@ public final class HeaderText {
                 if (folded.length() == 0) {
                     folded.append(text, valueFrom, valueTo);
                 }
-                int from = trimStart(text, start, end);
-                folded.append(' ').append(text, from, trimEnd(text, from, end));
+                int from = TextRange.trimStart(text, start, end);
+                folded.append(' ').append(text, from, TextRange.trimEnd(text, from, end));
                 continue;
             }
             int colon = -1; // within the line only: a search past it would make many colon-less lines quadratic
@@ -58,10 +58,10 @@ public final class HeaderText {
             if (name != null) {
                 block.add(name, MimeParser.decodeHeader(value(text, valueFrom, valueTo, folded)));
             }
-            int nameFrom = trimStart(text, start, start + colon);
-            name = text.substring(nameFrom, trimEnd(text, nameFrom, start + colon));
-            valueFrom = trimStart(text, start + colon + 1, end);
-            valueTo = trimEnd(text, valueFrom, end);
+            int nameFrom = TextRange.trimStart(text, start, start + colon);
+            name = text.substring(nameFrom, TextRange.trimEnd(text, nameFrom, start + colon));
+            valueFrom = TextRange.trimStart(text, start + colon + 1, end);
+            valueTo = TextRange.trimEnd(text, valueFrom, end);
             if (folded != null) {
                 folded.setLength(0);
             }
@@ -74,31 +74,6 @@ public final class HeaderText {
 
     private static String value(String text, int from, int to, StringBuilder folded) {
         return folded != null && folded.length() > 0 ? folded.toString() : text.substring(from, to);
-    }
-
-    /** What {@code String.isBlank()} says of {@code text[from, to)}. */
-    private static boolean isBlank(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Where {@code String.trim()} of {@code text[from, to)} starts and ends. */
-    private static int trimStart(String text, int from, int to) {
-        while (from < to && text.charAt(from) <= ' ') {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(String text, int from, int to) {
-        while (to > from && text.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        return to;
     }
 
     private static boolean isFieldName(String text, int start, int colon) {
