@@ -19,6 +19,10 @@ import java.util.function.LongConsumer;
  * is never taken for one. Lines end in LF, CRLF or CR alone. The From_ line is not part of the message; the
  * blank line before the next From_ line is the separator and is not either.
  *
+ * <p>Speed: inside an mbox the lines that cannot start or quote a From_ line (most of them) are stepped over in
+ * one loop ({@link #skipPlainLines()}); only From_ lines, quoted lines and buffer edges go through the per-line
+ * steps. A message that lies wholly in the read buffer is copied from there straight into its own array.
+ *
  * <p>Not thread-safe; one instance per input.
  */
 final class MboxSplitter {
@@ -26,10 +30,8 @@ final class MboxSplitter {
     /** Bytes looked at from a line start to recognise a From_ line (From, the spaces, the first sender byte). */
     static final int LOOKAHEAD = 64;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
-    private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+    private static final long FOURTEENS = 0x0E0E0E0E0E0E0E0EL;
 
     /** How the input is to be taken. */
     enum Layout {
@@ -136,6 +138,12 @@ final class MboxSplitter {
                         continue;
                     }
                 }
+                if (lineStart && (phase == Phase.MBOX || phase == Phase.FIRST && layout != Layout.SINGLE)) {
+                    skipPlainLines();
+                    if (pos >= lim) {
+                        continue;
+                    }
+                }
                 if (lineStart && phase != Phase.WHOLE) {
                     RawMessage done = beginLine();
                     if (done != null) {
@@ -165,18 +173,78 @@ final class MboxSplitter {
         }
     }
 
-    /** Index of the first CR or LF in {@code b[from, to)}, or {@code to}. Eight bytes at a time. */
+    /**
+     * At a line start inside an mbox: steps over the whole lines that neither start nor quote a From_ line, the
+     * most of any mailbox, without going through {@link #beginLine()} and {@link #endLine()} for each. Such a
+     * line only sets {@link #prevBlank} (and {@link #blankStart} when blank) and clears {@link #prevFromLine}.
+     * Stops at a line starting with {@code From } or {@code >}, at a line whose end is not in the buffer (a CR
+     * last in the buffer included: a LF may follow), and near the buffer end where {@link #beginLine()} would
+     * read ahead, so the buffer is filled exactly as the per-line path fills it.
+     */
+    private void skipPlainLines() {
+        byte[] b = buf;
+        int limit = lim;
+        int p = pos;
+        int stop = eof ? limit : limit - LOOKAHEAD + 1; // from here on beginLine's ensure(LOOKAHEAD) would read
+        boolean skipped = false;
+        boolean blank = false;
+        while (p < stop) {
+            byte first = b[p];
+            int end;
+            if (first == '\n' || first == '\r') {
+                end = p;
+            } else if (first == '>' || first == 'F' && startsWithFrom(b, p, limit)) {
+                break;
+            } else {
+                end = lineEnd(b, p + 1, limit);
+                if (end == limit) {
+                    break;
+                }
+            }
+            int next;
+            if (b[end] == '\n') {
+                next = end + 1;
+            } else if (end + 1 < limit) {
+                next = b[end + 1] == '\n' ? end + 2 : end + 1;
+            } else {
+                break;
+            }
+            blank = end == p;
+            if (blank) {
+                blankStart = logicalAt(p);
+            }
+            skipped = true;
+            p = next;
+        }
+        if (skipped) {
+            pos = p;
+            prevBlank = blank;
+            prevFromLine = false;
+        }
+    }
+
+    /**
+     * Index of the first CR or LF in {@code b[from, to)}, or {@code to}. Eight bytes at a time, with one test
+     * per word for the bytes below 0x0E (LF and CR among them); a hit on another of those (a TAB, mostly) is
+     * checked and stepped over.
+     */
     static int lineEnd(byte[] b, int from, int to) {
         int i = from;
-        for (; i + 8 <= to; i += 8) {
+        while (i + 8 <= to) {
+            // the high bit of a byte of found is set where the word holds a byte below 0x0E; exact for the
+            // lowest flagged byte (a borrow can flag bytes above it), and only that one is used
             long word = (long) LONGS.get(b, i);
-            long lf = word ^ LFS;
-            long cr = word ^ CRS;
-            // a byte of lf or cr is zero where word holds LF or CR; the lowest flagged byte is the first one
-            long found = ((lf - ONES) & ~lf | (cr - ONES) & ~cr) & HIGHS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            long found = (word - FOURTEENS) & ~word & HIGHS;
+            if (found == 0) {
+                i += 8;
+                continue;
             }
+            int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            byte c = b[at];
+            if (c == '\n' || c == '\r') {
+                return at;
+            }
+            i = at + 1;
         }
         for (; i < to; i++) {
             byte c = b[i];
@@ -270,16 +338,23 @@ final class MboxSplitter {
 
     /** A From_ line begins at {@code pos}: ends the current message (returned, or null) and starts the next. */
     private RawMessage separator() {
-        flush(pos);
-        long end = prevBlank ? blankStart : logical;
+        // nothing appended yet: the whole message is buf[copyFrom, pos), copied from there once
+        boolean inBuffer = logical == 0 && copyFrom >= 0;
+        if (!inBuffer) {
+            flush(pos);
+        }
+        long end = prevBlank ? blankStart : logicalAt(pos);
+        byte[] from = inBuffer ? buf : message.array();
+        int offset = inBuffer ? copyFrom : 0;
+        int kept = inBuffer ? (int) Math.min(pos - copyFrom, cap) : message.length();
         RawMessage done = null;
         if (preamble) {
             if (preambleContent) {
-                done = emit(end, false, null);
+                done = emit(from, offset, kept, end, false, null);
             }
         } else {
             // a second From_ line: the input is an mbox, so the first message gets mbox treatment too
-            done = emit(end, true, null);
+            done = emit(from, offset, kept, end, true, null);
         }
         if (phase == Phase.START) {
             phase = layout == Layout.MBOX ? Phase.MBOX : Phase.FIRST;
@@ -339,9 +414,14 @@ final class MboxSplitter {
     }
 
     private RawMessage emit(long end, boolean mboxEntry, String error) {
-        int stored = (int) Math.min(end, message.length());
-        byte[] bytes = mboxEntry && unquote && quoteCount > 0 ? unquoted(stored)
-                : Arrays.copyOf(message.array(), stored);
+        return emit(message.array(), 0, message.length(), end, mboxEntry, error);
+    }
+
+    /** The message whose first {@code kept} bytes (at most the cap) are {@code from[offset, offset + kept)}. */
+    private RawMessage emit(byte[] from, int offset, int kept, long end, boolean mboxEntry, String error) {
+        int stored = (int) Math.min(end, kept);
+        byte[] bytes = mboxEntry && unquote && quoteCount > 0 ? unquoted(from, offset, stored)
+                : Arrays.copyOfRange(from, offset, offset + stored);
         RawMessage m = new RawMessage(source, index++, messageOffset, bytes, end > cap, error);
         message.reset();
         forgetQuotes();
@@ -355,9 +435,8 @@ final class MboxSplitter {
         }
     }
 
-    /** The first {@code length} message bytes without the '>' noted in {@link #quotes}. */
-    private byte[] unquoted(int length) {
-        byte[] from = message.array();
+    /** The first {@code length} message bytes, at {@code from[offset]}, without the '>' noted in {@link #quotes}. */
+    private byte[] unquoted(byte[] from, int offset, int length) {
         int drop = 0;
         while (drop < quoteCount && quotes[drop] < length) {
             drop++;
@@ -367,11 +446,11 @@ final class MboxSplitter {
         int written = 0;
         for (int q = 0; q < drop; q++) {
             int run = quotes[q] - read;
-            System.arraycopy(from, read, out, written, run);
+            System.arraycopy(from, offset + read, out, written, run);
             written += run;
             read = quotes[q] + 1;
         }
-        System.arraycopy(from, read, out, written, length - read);
+        System.arraycopy(from, offset + read, out, written, length - read);
         return out;
     }
 
