@@ -224,22 +224,21 @@ final class MboxSplitter {
     }
 
     /**
-     * Index of the first CR or LF in {@code b[from, to)}, or {@code to}. Eight bytes at a time, with one test
+     * Index of the first CR or LF in {@code b[from, to)}, or {@code to}. Sixteen bytes at a time, with one test
      * per word for the bytes below 0x0E (LF and CR among them); a hit on another of those (a TAB, mostly) is
      * checked and stepped over.
      */
     static int lineEnd(byte[] b, int from, int to) {
         int i = from;
-        while (i + 8 <= to) {
-            // the high bit of a byte of found is set where the word holds a byte below 0x0E; exact for the
-            // lowest flagged byte (a borrow can flag bytes above it), and only that one is used
-            long word = (long) LONGS.get(b, i);
-            long found = (word - FOURTEENS) & ~word & HIGHS;
-            if (found == 0) {
-                i += 8;
+        while (i + 16 <= to) {
+            long low = belowFourteen((long) LONGS.get(b, i));
+            long high = belowFourteen((long) LONGS.get(b, i + 8));
+            if ((low | high) == 0) {
+                i += 16;
                 continue;
             }
-            int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+            int at = low != 0 ? i + (Long.numberOfTrailingZeros(low) >>> 3)
+                    : i + 8 + (Long.numberOfTrailingZeros(high) >>> 3);
             byte c = b[at];
             if (c == '\n' || c == '\r') {
                 return at;
@@ -253,6 +252,14 @@ final class MboxSplitter {
             }
         }
         return to;
+    }
+
+    /**
+     * The high bit of each byte of the result is set where {@code word} holds a byte below 0x0E: exact for the
+     * lowest flagged byte (a borrow can flag bytes above it), and callers use only that one.
+     */
+    private static long belowFourteen(long word) {
+        return (word - FOURTEENS) & ~word & HIGHS;
     }
 
     private RawMessage beginLine() throws IOException {
