@@ -345,23 +345,15 @@ final class MboxSplitter {
 
     /** A From_ line begins at {@code pos}: ends the current message (returned, or null) and starts the next. */
     private RawMessage separator() {
-        // nothing appended yet: the whole message is buf[copyFrom, pos), copied from there once
-        boolean inBuffer = logical == 0 && copyFrom >= 0;
-        if (!inBuffer) {
-            flush(pos);
-        }
         long end = prevBlank ? blankStart : logicalAt(pos);
-        byte[] from = inBuffer ? buf : message.array();
-        int offset = inBuffer ? copyFrom : 0;
-        int kept = inBuffer ? (int) Math.min(pos - copyFrom, cap) : message.length();
         RawMessage done = null;
         if (preamble) {
             if (preambleContent) {
-                done = emit(from, offset, kept, end, false, null);
+                done = emitUpTo(pos, end, false, null);
             }
         } else {
             // a second From_ line: the input is an mbox, so the first message gets mbox treatment too
-            done = emit(from, offset, kept, end, true, null);
+            done = emitUpTo(pos, end, true, null);
         }
         if (phase == Phase.START) {
             phase = layout == Layout.MBOX ? Phase.MBOX : Phase.FIRST;
@@ -422,6 +414,16 @@ final class MboxSplitter {
 
     private RawMessage emit(long end, boolean mboxEntry, String error) {
         return emit(message.array(), 0, message.length(), end, mboxEntry, error);
+    }
+
+    /** The current message, whose last byte read is {@code buf[upTo - 1]}, cut to {@code end}. */
+    private RawMessage emitUpTo(int upTo, long end, boolean mboxEntry, String error) {
+        if (logical == 0 && copyFrom >= 0) {
+            // nothing appended yet: the whole message is buf[copyFrom, upTo), copied from there once
+            return emit(buf, copyFrom, (int) Math.min(upTo - copyFrom, cap), end, mboxEntry, error);
+        }
+        flush(upTo);
+        return emit(end, mboxEntry, error);
     }
 
     /** The message whose first {@code kept} bytes (at most the cap) are {@code from[offset, offset + kept)}. */
