@@ -138,6 +138,7 @@ final class MboxSplitter {
                         continue;
                     }
                 }
+                // past the first From_ line of a file that may be split, most lines need no per-line steps
                 if (lineStart && (phase == Phase.MBOX || phase == Phase.FIRST && layout != Layout.SINGLE)) {
                     skipPlainLines();
                     if (pos >= lim) {
