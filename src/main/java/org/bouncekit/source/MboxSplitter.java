@@ -178,9 +178,10 @@ final class MboxSplitter {
      * At a line start inside an mbox: steps over the whole lines that neither start nor quote a From_ line, the
      * most of any mailbox, without going through {@link #beginLine()} and {@link #endLine()} for each. Such a
      * line only sets {@link #prevBlank} (and {@link #blankStart} when blank) and clears {@link #prevFromLine}.
-     * Stops at a line starting with {@code From } or {@code >}, at a line whose end is not in the buffer (a CR
-     * last in the buffer included: a LF may follow), and near the buffer end where {@link #beginLine()} would
-     * read ahead, so the buffer is filled exactly as the per-line path fills it.
+     * Stops at a line starting with {@code From } or {@code >From } (any number of '>'), at a line whose end is
+     * not in the buffer (a CR last in the buffer included: a LF may follow), and where {@link #beginLine()} would
+     * read ahead (near the buffer end, or after a run of '>' reaching it), so the buffer is filled exactly as the
+     * per-line path fills it.
      */
     private void skipPlainLines() {
         byte[] b = buf;
@@ -194,10 +195,21 @@ final class MboxSplitter {
             int end;
             if (first == '\n' || first == '\r') {
                 end = p;
-            } else if (first == '>' || first == 'F' && startsWithFrom(b, p, limit)) {
-                break;
             } else {
-                end = lineEnd(b, p + 1, limit);
+                int rest = p + 1;
+                if (first == '>') {
+                    // a quoted line (a reply's "> text"); not a quoted From line, and no need to read further
+                    // to know (noteQuotedLine's reading ahead)
+                    while (rest < limit && b[rest] == '>') {
+                        rest++;
+                    }
+                    if (rest + 5 > limit && !eof || startsWithFrom(b, rest, limit)) {
+                        break;
+                    }
+                } else if (first == 'F' && startsWithFrom(b, p, limit)) {
+                    break;
+                }
+                end = lineEnd(b, rest, limit);
                 if (end == limit) {
                     break;
                 }

@@ -36,6 +36,7 @@ class MboxSplitterEquivalenceTest {
         "Content-Type: text/plain", "--boundary", "x", "Final-Recipient: rfc822; a@example.org", "\u00e9\u00e8 \u0085",
         "tab\tinside", "nul \0 and \u000b \u000c \u000e", ">", "> quoted", ">>", "Fr", "Forwarded", " From x",
     };
+    private static final String[] QUOTED_TAILS = {"From x", "Fro", "", " reply text", "From"};
     private static final int[] BUFFERS = {65, 66, 67, 70, 80, 100, 128, 200, 257, 1000, 4096};
 
     static Stream<Integer> seeds() {
@@ -55,6 +56,36 @@ class MboxSplitterEquivalenceTest {
         int failAfter = pieces == 2 ? random.nextInt(input.length + 1) : -1;
         long streamSeed = random.nextLong();
 
+        assertSameAsPerLine(input, layout, options, buffer, pieces, failAfter, streamSeed);
+    }
+
+    /**
+     * Every alignment of a line start against the buffer end (look-ahead) for lines the fast path steps over or
+     * must not: quoted lines with runs of '>' ending just before the buffer end, From_ lines, near-misses.
+     */
+    @ParameterizedTest
+    @MethodSource("edgeLines")
+    void linesAtEveryPositionAgainstTheBufferEndSplitAsBefore(String line) {
+        for (String eol : EOLS) {
+            for (int shift = 0; shift < 140; shift++) {
+                String mbox = "From a@b" + eol + "x".repeat(shift) + eol + line + eol + "y" + eol + eol + line + eol
+                        + eol + "From c@d" + eol + line + eol;
+                byte[] input = mbox.getBytes(StandardCharsets.ISO_8859_1);
+                for (int buffer : new int[] {65, 100, 133}) {
+                    assertSameAsPerLine(input, MboxSplitter.Layout.MBOX, SourceOptions.DEFAULT, buffer, 0, -1, 0);
+                }
+            }
+        }
+    }
+
+    static Stream<String> edgeLines() {
+        Stream<String> quoted = Stream.of("", "x", "F", "Fr", "From", "From ", "From x", "From :").flatMap(
+                tail -> IntStream.of(1, 2, 55, 58, 59, 60, 61, 62, 63, 64, 65, 70).mapToObj(n -> ">".repeat(n) + tail));
+        return Stream.concat(quoted, Stream.of("From x", "From :", "From" + " ".repeat(70) + "x", "Fro", ""));
+    }
+
+    private static void assertSameAsPerLine(byte[] input, MboxSplitter.Layout layout, SourceOptions options,
+            int buffer, int pieces, int failAfter, long streamSeed) {
         List<Long> reads = new ArrayList<>();
         MboxSplitter splitter = new MboxSplitter("in", stream(input, pieces, failAfter, streamSeed), layout, options,
                 reads::add, new MessageBuffer(), buffer);
@@ -96,7 +127,7 @@ class MboxSplitterEquivalenceTest {
                 line = FROM_LINES[random.nextInt(kind == 1 ? 3 : FROM_LINES.length)];
             } else if (kind == 3) {
                 line = ">".repeat(1 + random.nextInt(random.nextBoolean() ? 3 : 300))
-                        + (random.nextBoolean() ? "From x" : "Fro");
+                        + QUOTED_TAILS[random.nextInt(QUOTED_TAILS.length)];
             } else if (kind == 4) {
                 // From and a run of blanks: whether a sender follows is decided from the look-ahead
                 line = "From" + " ".repeat(1 + random.nextInt(120)) + (random.nextBoolean() ? "x" : ":");
