@@ -12,15 +12,20 @@ import java.util.Objects;
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
  * Values are unfolded and RFC 2047-decoded. Like the message it belongs to, a block is read by one thread
- * (its look-up index is built on first use, a value read from the message on first use).
+ * (its look-up index is built on first use, a value made from the message on first use).
  */
 public final class HeaderBlock {
     /** Probes a name may take in {@link #firstByName}; names whose hashes collide more are indexed by a map. */
     private static final int MAX_PROBES = 16;
 
     private String[] names = NO_NAMES;
-    /** Each value as a String, or as the {@link Value} that makes it: most fields are never asked for. */
+    /**
+     * Each value as a String, or, while {@link #spans} says it is not made yet, what it is made from: most fields
+     * are never asked for, and a range costs no object per field.
+     */
     private Object[] values = NO_VALUES;
+    /** Per field, made on the first value added later: from, to and the kind of source ({@link #MADE} once made). */
+    private int[] spans;
     private int size;
     /**
      * Position + 1 of each distinct name's first field, linear probing on the name's hash (0 = free), made on
@@ -35,10 +40,9 @@ public final class HeaderBlock {
     private static final String[] NO_NAMES = {};
     private static final Object[] NO_VALUES = {};
 
-    /** A field value made when first asked for (Received, DKIM-Signature and the like seldom are). */
-    interface Value {
-        String value();
-    }
+    /** Kinds of value in {@link #spans}: made; text to decode as a header value; else a field's bytes. */
+    private static final int MADE = 0;
+    private static final int TEXT = -1;
 
     /** An empty block. */
     public static HeaderBlock empty() {
@@ -49,9 +53,32 @@ public final class HeaderBlock {
         append(name.toLowerCase(Locale.ROOT), value);
     }
 
-    /** Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when asked for. */
-    void add(String lowercaseName, Value value) {
-        append(lowercaseName, value);
+    /**
+     * Adds a field whose value is made when first asked for: {@code MimeParser.decodeHeader} of
+     * {@code text[from, to)}.
+     */
+    void addLater(String name, String text, int from, int to) {
+        appendLater(name.toLowerCase(Locale.ROOT), text, from, to, TEXT);
+    }
+
+    /**
+     * Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when first asked for
+     * from {@code bytes[from, to)} by {@link MimeReader#fieldValue(byte[], int, int, int)}, told what the bytes hold by {@code kinds}
+     * (never 0 nor -1: see {@link MimeReader#addFieldTo}).
+     */
+    void addLater(String lowercaseName, byte[] bytes, int from, int to, int kinds) {
+        appendLater(lowercaseName, bytes, from, to, kinds);
+    }
+
+    private void appendLater(String lowercaseName, Object source, int from, int to, int kind) {
+        append(lowercaseName, source);
+        int at = 3 * (size - 1);
+        if (spans == null || spans.length < at + 3) {
+            spans = spans == null ? new int[3 * names.length] : Arrays.copyOf(spans, 3 * names.length);
+        }
+        spans[at] = from;
+        spans[at + 1] = to;
+        spans[at + 2] = kind;
     }
 
     private void append(String lowercaseName, Object value) {
@@ -60,7 +87,7 @@ public final class HeaderBlock {
             values = Arrays.copyOf(values, Math.max(16, size * 2));
         }
         names[size] = lowercaseName;
-        values[size] = value;
+        values[size] = value; // its span, if any, is still MADE: spans are zero until appendLater writes them
         size++;
         firstByName = null;
         collidingNames = null;
@@ -68,12 +95,17 @@ public final class HeaderBlock {
 
     private String value(int i) {
         Object v = values[Objects.checkIndex(i, size)];
-        if (v instanceof Value lazy) {
-            String s = lazy.value();
-            values[i] = s;
-            return s;
+        int kind = spans == null || spans.length <= 3 * i ? MADE : spans[3 * i + 2];
+        if (kind == MADE) {
+            return (String) v;
         }
-        return (String) v;
+        int from = spans[3 * i];
+        int to = spans[3 * i + 1];
+        String s = kind == TEXT ? MimeParser.decodeHeader(((String) v).substring(from, to))
+                : MimeReader.fieldValue((byte[]) v, from, to, kind);
+        values[i] = s;
+        spans[3 * i + 2] = MADE;
+        return s;
     }
 
     /** The first value of the named field, or null. */

@@ -28,8 +28,8 @@ import org.bouncekit.Limits;
  * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
  * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
  * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
- * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64,
- * quoted-printable and encoded-words.
+ * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64
+ * and encoded-words; quoted-printable is decoded by {@link QuotedPrintableDecoder}, which gives mime4j's output.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
@@ -192,7 +192,7 @@ public final class MimeParser {
                     break;
                 case T_FIELD:
                     if (current != null) {
-                        current.add(stream.fieldName(), stream.decodedFieldValueLater());
+                        stream.addFieldTo(current);
                     }
                     break;
                 case T_START_MULTIPART:
@@ -299,7 +299,13 @@ public final class MimeParser {
                     maxChars);
         }
         if ("quoted-printable".equalsIgnoreCase(te)) {
-            return read(stream.decodedContentStream(), charset, maxChars);
+            // one decoder per thread, used again part after part: the part is read whole before the next one
+            QuotedPrintableDecoder decoder = QUOTED_PRINTABLE.get().reset(stream.contentStream());
+            try {
+                return read(decoder, charset, maxChars);
+            } finally {
+                decoder.reset(null); // holds no message after the part
+            }
         }
         return readContent(stream, charset, maxChars);
     }
@@ -428,6 +434,9 @@ public final class MimeParser {
         }
         return Arrays.copyOf(buf, n);
     }
+
+    private static final ThreadLocal<QuotedPrintableDecoder> QUOTED_PRINTABLE =
+            ThreadLocal.withInitial(() -> new QuotedPrintableDecoder(null));
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 << 10]);
 
