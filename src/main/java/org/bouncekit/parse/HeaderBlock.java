@@ -24,8 +24,11 @@ public final class HeaderBlock {
      * are never asked for, and a range costs no object per field.
      */
     private Object[] values = NO_VALUES;
-    /** Per field, made on the first value added later: from, to and the kind of source ({@link #MADE} once made). */
-    private int[] spans;
+    /**
+     * Per field, made on the first value added later: where the value's source lies, {@code from << 32 | to}, or 0
+     * once the value is made (a value never starts at 0: a colon or a name stands before it).
+     */
+    private long[] spans;
     private int size;
     /**
      * Position + 1 of each distinct name's first field, linear probing on the name's hash (0 = free), made on
@@ -40,13 +43,22 @@ public final class HeaderBlock {
     private static final String[] NO_NAMES = {};
     private static final Object[] NO_VALUES = {};
 
-    /** Kinds of value in {@link #spans}: made; text to decode as a header value; else a field's bytes. */
-    private static final int MADE = 0;
-    private static final int TEXT = -1;
+    /** Room for this many fields is made on the first one: a message has a dozen or two, a body part a few. */
+    private final int initialRoom;
 
     /** An empty block. */
     public static HeaderBlock empty() {
         return new HeaderBlock();
+    }
+
+    /** An empty block with room for a message's fields. */
+    public HeaderBlock() {
+        this(16);
+    }
+
+    /** A block that makes room for {@code initialRoom} fields at first. */
+    HeaderBlock(int initialRoom) {
+        this.initialRoom = initialRoom;
     }
 
     void add(String name, String value) {
@@ -58,36 +70,40 @@ public final class HeaderBlock {
      * {@code text[from, to)}.
      */
     void addLater(String name, String text, int from, int to) {
-        appendLater(name.toLowerCase(Locale.ROOT), text, from, to, TEXT);
+        if (from <= 0) {
+            add(name, MimeParser.decodeHeader(text.substring(from, to)));
+        } else {
+            appendLater(name.toLowerCase(Locale.ROOT), text, from, to);
+        }
     }
 
     /**
      * Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when first asked for
-     * from {@code bytes[from, to)} by {@link MimeReader#fieldValue(byte[], int, int, int)}, told what the bytes hold by {@code kinds}
-     * (never 0 nor -1: see {@link MimeReader#addFieldTo}).
+     * from the field body {@code bytes[from, to)} by {@link MimeReader#fieldValue(byte[], int, int)}.
      */
-    void addLater(String lowercaseName, byte[] bytes, int from, int to, int kinds) {
-        appendLater(lowercaseName, bytes, from, to, kinds);
+    void addLater(String lowercaseName, byte[] bytes, int from, int to) {
+        if (from <= 0) {
+            append(lowercaseName, MimeReader.fieldValue(bytes, from, to));
+        } else {
+            appendLater(lowercaseName, bytes, from, to);
+        }
     }
 
-    private void appendLater(String lowercaseName, Object source, int from, int to, int kind) {
+    private void appendLater(String lowercaseName, Object source, int from, int to) {
         append(lowercaseName, source);
-        int at = 3 * (size - 1);
-        if (spans == null || spans.length < at + 3) {
-            spans = spans == null ? new int[3 * names.length] : Arrays.copyOf(spans, 3 * names.length);
+        if (spans == null || spans.length < names.length) {
+            spans = spans == null ? new long[names.length] : Arrays.copyOf(spans, names.length);
         }
-        spans[at] = from;
-        spans[at + 1] = to;
-        spans[at + 2] = kind;
+        spans[size - 1] = (long) from << 32 | to;
     }
 
     private void append(String lowercaseName, Object value) {
         if (size == names.length) {
-            names = Arrays.copyOf(names, Math.max(16, size * 2));
-            values = Arrays.copyOf(values, Math.max(16, size * 2));
+            names = Arrays.copyOf(names, Math.max(initialRoom, size * 2));
+            values = Arrays.copyOf(values, Math.max(initialRoom, size * 2));
         }
         names[size] = lowercaseName;
-        values[size] = value; // its span, if any, is still MADE: spans are zero until appendLater writes them
+        values[size] = value; // its span, if any, is still 0 (made): only appendLater writes one
         size++;
         firstByName = null;
         collidingNames = null;
@@ -95,16 +111,16 @@ public final class HeaderBlock {
 
     private String value(int i) {
         Object v = values[Objects.checkIndex(i, size)];
-        int kind = spans == null || spans.length <= 3 * i ? MADE : spans[3 * i + 2];
-        if (kind == MADE) {
+        long span = spans == null || spans.length <= i ? 0 : spans[i];
+        if (span == 0) {
             return (String) v;
         }
-        int from = spans[3 * i];
-        int to = spans[3 * i + 1];
-        String s = kind == TEXT ? MimeParser.decodeHeader(((String) v).substring(from, to))
-                : MimeReader.fieldValue((byte[]) v, from, to, kind);
+        int from = (int) (span >>> 32);
+        int to = (int) span;
+        String s = v instanceof byte[] bytes ? MimeReader.fieldValue(bytes, from, to)
+                : MimeParser.decodeHeader(((String) v).substring(from, to));
         values[i] = s;
-        spans[3 * i + 2] = MADE;
+        spans[i] = 0;
         return s;
     }
 

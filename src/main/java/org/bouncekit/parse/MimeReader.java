@@ -163,26 +163,20 @@ final class MimeReader {
         return current.fieldValue();
     }
 
-    /** Bits of the kinds of bytes a field body holds, for {@link #fieldValue(byte[], int, int, int)}; FIELD is always set. */
-    private static final int FIELD = 1;
-    private static final int ASCII = 2;
-    private static final int CR = 4;
-    private static final int BREAKS = 8;
-
     /**
      * Adds the current field to {@code block}, its value (unfolded and its encoded-words decoded, as
      * {@link MimeParser#decodeUnfolded} makes it) to be made from the message's bytes when first asked for.
      */
     void addFieldTo(HeaderBlock block) {
         Entity e = current;
-        int kinds = FIELD | (e.bodyAscii ? ASCII : 0) | (e.bodyCrs > 0 ? CR : 0) | (e.bodyBreaks ? BREAKS : 0);
-        block.addLater(e.fieldName, e.in.u.a, e.bodyFrom, e.bodyTo, kinds);
+        block.addLater(e.fieldName, e.in.u.a, e.bodyFrom, e.bodyTo);
     }
 
-    /** The value of a field body {@code a[from, to)} that {@link #addFieldTo} added with {@code kinds}. */
-    static String fieldValue(byte[] a, int from, int to, int kinds) {
-        return MimeParser.decodeUnfolded(unfolded(a, from, to, (kinds & ASCII) != 0, (kinds & CR) != 0,
-                (kinds & BREAKS) != 0, null));
+    /** The value of the field body {@code a[from, to)}: what {@link #addFieldTo} promised. */
+    static String fieldValue(byte[] a, int from, int to) {
+        int kinds = ByteScan.kinds(a, from, to);
+        return MimeParser.decodeUnfolded(unfolded(a, from, to, (kinds & ByteScan.NON_ASCII) == 0,
+                (kinds & ByteScan.CR) != 0, (kinds & (ByteScan.CR | ByteScan.LF)) != 0, null));
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Arrays;
  */
 final class QuotedPrintableDecoder extends InputStream {
     /**
-     * mime4j asks its recycler for 2 KiB and gets at least 4,000 bytes (a larger one only when a stream returned
-     * one, and bouncekit never closes a codec stream).
+     * mime4j asks its recycler for 2 KiB and gets 4,000 bytes: the least it hands out, and the size of every window
+     * a closed stream returns to it (its own and Base64InputStream's, all of the default size).
      */
     private static final int WINDOW = 4000;
     private static final int EQ = '=';
