@@ -413,9 +413,23 @@ public final class MimeParser {
 
     /** Reads at most {@code maxChars} characters of a decoded body in its charset, falling back sensibly. */
     static String read(InputStream in, String charsetName, int maxChars) throws IOException {
-        byte[] bytes = readUpTo(in, maxChars * 2 + 16);
-        // The rest is left unread: the reader moves past it to the next boundary without decoding it.
-        return text(bytes, 0, bytes.length, charsetName, maxChars, false);
+        // Through a per-thread scratch buffer: a fresh buffer per part was most of the garbage of a scan, and the
+        // text is decoded straight from it. The rest is left unread: the reader moves past it to the next boundary.
+        int max = maxChars * 2 + 16;
+        byte[] buf = SCRATCH.get();
+        int n = 0;
+        while (n < max) {
+            if (n == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
+                SCRATCH.set(buf); // bounded by max: at most maxTextChars * 2 per thread
+            }
+            int r = in.read(buf, n, buf.length - n); // to the buffer's end, past max or not
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return text(buf, 0, n, charsetName, maxChars, false);
     }
 
     /** {@code a[off, off + len)} decoded, at most {@code maxChars} characters, with LF line endings. */
@@ -428,27 +442,6 @@ public final class MimeParser {
         }
         // UTF-8 and windows-1252 make a CR of byte 13 only: bytes without one need no second look
         return crFree && utf8 ? text : LineEndings.toLf(text);
-    }
-
-    /**
-     * At most {@code max} bytes of {@code in}, read through a per-thread scratch buffer so that only an array of
-     * the part's own size is allocated (a fresh buffer per part was most of the garbage of a scan).
-     */
-    private static byte[] readUpTo(InputStream in, int max) throws IOException {
-        byte[] buf = SCRATCH.get();
-        int n = 0;
-        while (n < max) {
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
-                SCRATCH.set(buf); // bounded by max: at most maxTextChars * 2 per thread
-            }
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        return Arrays.copyOf(buf, n);
     }
 
     private static final ThreadLocal<QuotedPrintableDecoder> QUOTED_PRINTABLE =

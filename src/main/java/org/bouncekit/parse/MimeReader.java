@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
@@ -1160,11 +1161,22 @@ final class MimeReader {
         private static final int MAX_CACHED = 40;
         private static final long ONES = 0x0101010101010101L;
         private static final long HIGHS = 0x8080808080808080L;
-        /** Each slot: the name's words (see {@link #words}) and the name, final fields: never half an entry. */
+        /** Each slot: an entry of final fields, so never half a one. */
         private static final Entry[] CACHE = new Entry[SLOTS];
 
-        private record Entry(long[] words, String name) {
+        /**
+         * A name, its length and its words (see {@link #lowercase(byte[], int, int)}): the first and last in the
+         * entry itself, so that a look-up of a name of up to 16 bytes reads one object, the others apart.
+         */
+        private record Entry(long first, long last, int length, long[] middle, String name) {
+            static Entry of(String name) {
+                long[] words = words(name);
+                return new Entry(words[0], words[words.length - 1], name.length(),
+                        words.length > 2 ? Arrays.copyOfRange(words, 1, words.length - 1) : NO_WORDS, name);
+            }
         }
+
+        private static final long[] NO_WORDS = {};
 
         private FieldNames() {
         }
@@ -1192,20 +1204,19 @@ final class MimeReader {
             long h = (first * 0x9E3779B97F4A7C15L ^ last) * 0xC2B2AE3D27D4EB4FL + len;
             int slot = (int) (h >>> (64 - SLOT_BITS));
             Entry entry = CACHE[slot];
-            boolean same = entry != null && entry.words.length == count && entry.words[0] == first
-                    && entry.words[count - 1] == last && entry.name.length() == len;
+            boolean same = entry != null && entry.first == first && entry.last == last && entry.length == len;
             for (int k = 1; k < count - 1; k++) {
                 long w = ByteScan.longAt(b, start + 8 * k);
                 if (!printable(w, -1L)) {
                     return null;
                 }
-                same = same && entry.words[k] == lowercase(w);
+                same = same && entry.middle[k - 1] == lowercase(w);
             }
             if (same) {
                 return entry.name;
             }
             String name = checkedName(b, start, end); // printable, checked above
-            CACHE[slot] = new Entry(words(name), name);
+            CACHE[slot] = Entry.of(name);
             return name;
         }
 
