@@ -83,6 +83,12 @@ final class QuotedPrintableDecoder extends InputStream {
                 return index == off ? -1 : index - off;
             }
             while (pos < limit && index < to) {
+                if (!lastWasCR && blanks.length == 0) {
+                    index = copyPlain(out, index, to); // the common case: a run of bytes that stand for themselves
+                    if (pos == limit || index == to) {
+                        break;
+                    }
+                }
                 int b = encoded[pos++] & 0xff;
                 if (lastWasCR && b != LF) {
                     index = write(CR, out, index, to, false); // a lone CR is kept
@@ -112,6 +118,26 @@ final class QuotedPrintableDecoder extends InputStream {
             }
         }
         return to - off;
+    }
+
+    /**
+     * Copies bytes other than CR, LF, "=" and blanks as they are, as the byte-by-byte loop would with no CR before
+     * them and no blanks pending; the new index.
+     */
+    private int copyPlain(byte[] out, int index, int to) {
+        byte[] in = encoded;
+        int p = pos;
+        int end = Math.min(limit, p + (to - index));
+        while (p < end) {
+            int b = in[p] & 0xff;
+            if (b == EQ || isBlank(b)) { // CR and LF are blanks too
+                break;
+            }
+            out[index++] = (byte) b;
+            p++;
+        }
+        pos = p;
+        return index;
     }
 
     /** What follows an "=" (already read): "==", a soft line break, a hex escape or a bad one. */
