@@ -99,14 +99,26 @@ public final class HeaderBlock {
 
     private void append(String lowercaseName, Object value) {
         if (size == names.length) {
-            names = Arrays.copyOf(names, Math.max(initialRoom, size * 2));
-            values = Arrays.copyOf(values, Math.max(initialRoom, size * 2));
+            grow();
         }
         names[size] = lowercaseName;
         values[size] = value; // its span, if any, is still 0 (made): only appendLater writes one
         size++;
         firstByName = null;
         collidingNames = null;
+    }
+
+    /** Arrays made with new (Arrays.copyOf makes a String[] reflectively), copied only when there is something. */
+    private void grow() {
+        int room = Math.max(initialRoom, size * 2);
+        String[] moreNames = new String[room];
+        Object[] moreValues = new Object[room];
+        if (size > 0) {
+            System.arraycopy(names, 0, moreNames, 0, size);
+            System.arraycopy(values, 0, moreValues, 0, size);
+        }
+        names = moreNames;
+        values = moreValues;
     }
 
     private String value(int i) {
