@@ -46,8 +46,8 @@ final class QuotedPrintableDecoder extends InputStream {
         pos = 0;
         limit = 0;
         lastWasCR = false;
-        blanks.clear();
-        pending.clear();
+        blanks.reset();
+        pending.reset();
         return this;
     }
 
@@ -244,6 +244,7 @@ final class QuotedPrintableDecoder extends InputStream {
 
     /** A growable run of bytes, emptied from the front. */
     private static final class ByteQueue {
+        private static final int MAX_KEPT = 8 << 10;
         byte[] bytes = new byte[64];
         int length;
 
@@ -272,6 +273,14 @@ final class QuotedPrintableDecoder extends InputStream {
 
         void clear() {
             length = 0;
+        }
+
+        /** Empty, and small again: a run of blanks as long as a hostile part is not kept for the next one. */
+        void reset() {
+            length = 0;
+            if (bytes.length > MAX_KEPT) {
+                bytes = new byte[64];
+            }
         }
     }
 }

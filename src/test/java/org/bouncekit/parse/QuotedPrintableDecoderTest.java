@@ -68,6 +68,17 @@ class QuotedPrintableDecoderTest {
         }
     }
 
+    @Test
+    void aLongRunOfBlanksIsDecodedAndNotKeptForTheNextInput() throws IOException {
+        byte[] blanks = new byte[200_000];
+        java.util.Arrays.fill(blanks, (byte) ' ');
+        blanks[blanks.length - 1] = 'x';
+        QuotedPrintableDecoder decoder = new QuotedPrintableDecoder(null);
+        assertArrayEquals(mime4j(blanks, 0, 4096), drain(decoder.reset(new ChunkedInput(blanks, 0)), 4096, -1));
+        byte[] small = "a=3Db \nc".getBytes(StandardCharsets.ISO_8859_1);
+        assertArrayEquals(mime4j(small, 0, 100), drain(decoder.reset(new ChunkedInput(small, 0)), 100, -1));
+    }
+
     private static byte[] randomBytes(Random random) {
         int len = random.nextInt(3) == 0 ? random.nextInt(10000) : random.nextInt(60);
         byte[] b = new byte[len];
