@@ -17,7 +17,6 @@ import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.EntityState;
 import org.bouncekit.Limits;
 
@@ -28,8 +27,9 @@ import org.bouncekit.Limits;
  * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
  * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
  * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
- * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64
- * and encoded-words; quoted-printable is decoded by {@link QuotedPrintableDecoder}, which gives mime4j's output.
+ * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64;
+ * quoted-printable and header encoded-words are decoded by {@link QuotedPrintableDecoder} and {@link EncodedWords},
+ * which give mime4j's output.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
@@ -362,7 +362,7 @@ public final class MimeParser {
             return unfolded;
         }
         try {
-            return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+            return EncodedWords.decode(unfolded); // mime4j's DecoderUtil.decodeEncodedWords, to the letter
         } catch (RuntimeException e) {
             return unfolded;
         }

@@ -243,7 +243,7 @@ final class QuotedPrintableDecoder extends InputStream {
     }
 
     /** A growable run of bytes, emptied from the front. */
-    private static final class ByteQueue {
+    static final class ByteQueue {
         private static final int MAX_KEPT = 8 << 10;
         byte[] bytes = new byte[64];
         int length;
