@@ -187,8 +187,8 @@ final class IndexedText {
     }
 
     boolean containsAnyMarker(List<Marker> markers) {
-        for (Marker m : markers) {
-            if (contains(m)) {
+        for (int i = 0; i < markers.size(); i++) { // indexed: no iterator per call in these per-message loops
+            if (contains(markers.get(i))) {
                 return true;
             }
         }
@@ -196,8 +196,8 @@ final class IndexedText {
     }
 
     boolean containsAny(List<String> needles) {
-        for (String n : needles) {
-            if (contains(n)) {
+        for (int i = 0; i < needles.size(); i++) {
+            if (contains(needles.get(i))) {
                 return true;
             }
         }
