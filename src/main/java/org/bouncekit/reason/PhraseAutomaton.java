@@ -31,15 +31,20 @@ final class PhraseAutomaton {
     private final List<PhraseTable.Phrase> phrases;
     /** Per ASCII char: its column in {@link #asciiNext}; column 0 stands for every char in no phrase. */
     private final int[] asciiColumn = new int[128];
-    /** Columns per state in {@link #asciiNext}: a state's row starts at {@code state * columns}. */
+    /** Columns in use per state: one per ASCII char in some phrase, and column 0. */
     private final int columns;
+    /**
+     * A state's row in {@link #asciiNext} starts at {@code state << rowShift}: rows are padded to a power of two
+     * so that the step from char to char, a chain of dependent reads, has a shift in it rather than a multiply.
+     */
+    private final int rowShift;
     /**
      * States {@code 0 .. branching - 1} have a row in {@link #asciiNext}: the root and every state with two or
      * more children by ASCII chars. The others, from {@code branching} on, are in {@link #lone}.
      */
     private final int branching;
     /**
-     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[state * columns
+     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[(state << rowShift)
      * + asciiColumn[c]]} is the next state, bitwise complemented ({@code ~state}, negative) when some part ends in
      * that state. Branching states are numbered breadth-first, so the shallow ones, where a scan spends most of
      * its time, sit together.
@@ -203,6 +208,7 @@ final class PhraseAutomaton {
             }
         }
         columns = cols;
+        rowShift = 32 - Integer.numberOfLeadingZeros(cols - 1);
         // the dense table of every state, filled in breadth-first order: a state's failure state is shallower,
         // so its row is done; only the branching states' rows are kept
         int[] next = new int[Math.multiplyExact(nodes, columns)];
@@ -268,13 +274,13 @@ final class PhraseAutomaton {
             o += length;
         }
         outputStart[nodes] = o;
-        asciiNext = new int[Math.multiplyExact(branching, columns)];
+        asciiNext = new int[Math.multiplyExact(branching, 1 << rowShift)];
         lone = new int[LONE * (nodes - branching)];
         for (int s = 0; s < nodes; s++) {
             int r = renumbered[s];
             if (r < branching) {
                 for (int c = 0; c < columns; c++) {
-                    asciiNext[r * columns + c] = encode(renumbered[next[s * columns + c]]);
+                    asciiNext[(r << rowShift) + c] = encode(renumbered[next[s * columns + c]]);
                 }
             } else {
                 int at = LONE * (r - branching);
@@ -397,7 +403,7 @@ final class PhraseAutomaton {
                 while (s >= branching && lone[LONE * (s - branching)] != column) {
                     s = lone[LONE * (s - branching) + 2];
                 }
-                next = s < branching ? asciiNext[s * columns + column] : lone[LONE * (s - branching) + 1];
+                next = s < branching ? asciiNext[(s << rowShift) + column] : lone[LONE * (s - branching) + 1];
             } else {
                 next = nonAsciiStep(state, c);
             }
