@@ -87,20 +87,29 @@ public final class RemoteHostRules {
         if (remoteMta == null) {
             return null;
         }
-        String s = remoteMta.strip();
-        int semi = s.indexOf(';');
-        if (semi >= 0 && semi < 8) {
-            s = s.substring(semi + 1).strip(); // "dns; mx.example.net"
+        // Read in place, one copy at the end: this runs for every recipient.
+        int a = skipWhitespace(remoteMta, 0);
+        int semi = remoteMta.indexOf(';', a);
+        if (semi >= 0 && semi - a < 8) {
+            a = skipWhitespace(remoteMta, semi + 1); // "dns; mx.example.net"
         }
-        int sp = 0;
-        while (sp < s.length() && !Character.isWhitespace(s.charAt(sp)) && s.charAt(sp) != '[' && s.charAt(sp) != '(') {
-            sp++;
+        int end = a;
+        while (end < remoteMta.length() && !Character.isWhitespace(remoteMta.charAt(end))
+                && remoteMta.charAt(end) != '[' && remoteMta.charAt(end) != '(') {
+            end++;
         }
-        s = s.substring(0, sp).toLowerCase(Locale.ROOT);
-        while (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
+        while (end > a && remoteMta.charAt(end - 1) == '.') {
+            end--;
         }
-        return s.isEmpty() ? null : s;
+        return end == a ? null : remoteMta.substring(a, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static int skipWhitespace(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     static RemoteHostRules read(BufferedReader in, String source) throws IOException {
