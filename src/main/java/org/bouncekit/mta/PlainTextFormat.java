@@ -485,6 +485,16 @@ final class PlainTextFormat implements BounceFormat {
 
     private static final String[] BOUNCE_PARTIES = {"from", "to", "return-path", "reply-to", "sender"};
     private static final String[] ORIGINAL_PARTIES = {"from", "return-path", "sender", "reply-to"};
+    /** A bit per length of a name in {@link #BOUNCE_PARTIES} or {@link #ORIGINAL_PARTIES} (all shorter than 64). */
+    private static final long PARTY_NAME_LENGTHS = lengthBits(BOUNCE_PARTIES) | lengthBits(ORIGINAL_PARTIES);
+
+    private static long lengthBits(String[] names) {
+        long bits = 0;
+        for (String n : names) {
+            bits |= 1L << n.length();
+        }
+        return bits;
+    }
 
     /** Adds the addresses (lowercase) of the fields of {@code h} named one of {@code names} (any case). */
     private static void addAddresses(HeaderBlock h, String[] names, Set<String> out) {
@@ -500,6 +510,12 @@ final class PlainTextFormat implements BounceFormat {
 
     /** As {@link HeaderBlock#all} compares names: {@link String#equalsIgnoreCase}. */
     private static boolean isOneOf(String fieldName, String[] names) {
+        // Names of another length are not equal in any case: most fields (Received, DKIM-Signature, X-...) are
+        // passed over on their length, without a compare per name.
+        int length = fieldName.length();
+        if (length >= 64 || (PARTY_NAME_LENGTHS & 1L << length) == 0) {
+            return false;
+        }
         for (String n : names) {
             if (fieldName.equalsIgnoreCase(n)) {
                 return true;
