@@ -383,6 +383,20 @@ final class PhraseAutomaton {
 
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * {@code find(TextNormalizer.normalize(text))} without the normalized copy: the text is normalized char by
+     * char on the way in (see {@link TextNormalizer#normalize}: each run of white space read as one space, none at
+     * either end), and the normalized text is made only when a gap phrase matched, for the words it matched. A
+     * char that needs the full Unicode decomposition sends the whole text through {@link TextNormalizer} first.
+     */
+    PhraseTable.Hit findNormalizing(String text) {
+        return find(text, true);
+    }
+
+    private PhraseTable.Hit find(String text, boolean normalizing) {
         int best = Integer.MAX_VALUE;
         // where the best gap phrase's first part ends and its second part ends (-1 for a phrase of one part):
         // the matched text is made once at the end, not for every better phrase found on the way
@@ -392,8 +406,33 @@ final class PhraseAutomaton {
         int[][] firstEnds = null;
         int[] firstCount = null;
         int state = 0;
+        int end = 0; // the chars of the (normalized) text read so far
+        boolean spaceDue = false; // white space was read after a word: a space comes before the next word
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
+            if (normalizing) {
+                if (c >= 0x80) {
+                    c = TextNormalizer.folded(c);
+                    if (c == TextNormalizer.FULL_PATH) {
+                        return find(TextNormalizer.normalize(text), false);
+                    }
+                    if (c == TextNormalizer.DROPPED) {
+                        continue;
+                    }
+                }
+                if (TextNormalizer.becomesSpace(c)) {
+                    spaceDue = end > 0;
+                    continue;
+                }
+                if (spaceDue) {
+                    spaceDue = false;
+                    c = ' ';
+                    k--; // the char is read again, after its space
+                } else {
+                    c = TextNormalizer.lowerAscii(c);
+                }
+            }
+            end++;
             int next;
             if (c < 128) {
                 int column = asciiColumn[c];
@@ -412,7 +451,6 @@ final class PhraseAutomaton {
                 continue;
             }
             state = ~next;
-            int end = k + 1;
             for (int o = outputStart[state]; o < outputStart[state + 1]; o += 2) {
                 int use = outputs[o];
                 int phrase = use / 3;
@@ -461,7 +499,10 @@ final class PhraseAutomaton {
         }
         PhraseTable.Phrase phrase = phrases.get(best);
         String first = phrase.parts()[0];
-        return new PhraseTable.Hit(phrase, bestFirstEnd < 0 ? first
-                : text.substring(bestFirstEnd - first.length(), bestEnd));
+        if (bestFirstEnd < 0) {
+            return new PhraseTable.Hit(phrase, first);
+        }
+        String normalized = normalizing ? TextNormalizer.normalize(text) : text;
+        return new PhraseTable.Hit(phrase, normalized.substring(bestFirstEnd - first.length(), bestEnd));
     }
 }

@@ -87,7 +87,7 @@ public final class ReasonRules {
         Reason fromStatus = forStatus(status);
         boolean statusNames = fromStatus != null && fromStatus != Reason.UNDEFINED;
         String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        PhraseTable.Hit hit = phrases.find(TextNormalizer.normalize(bounded));
+        PhraseTable.Hit hit = phrases.findNormalizing(bounded);
         Reason r;
         boolean weak = false; // true when only the bare reply code or nothing at all named the reason
         if (statusNames && isVendorDetail(status)) {
@@ -369,7 +369,7 @@ public final class ReasonRules {
             return null;
         }
         String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        PhraseTable.Hit hit = phrases.find(TextNormalizer.normalize(bounded));
+        PhraseTable.Hit hit = phrases.findNormalizing(bounded);
         return hit == null ? null : hit.phrase().reason();
     }
 
