@@ -98,17 +98,19 @@ final class IndexedText {
         return Math.min(bits, MAX_RECORD_BITS) >>> 6;
     }
 
-    private static final int RECORD_HASH_BITS = 12;
     /**
      * 4096 bits (512 bytes), made for every message: on the bench mix a record four times as large ruled out
      * hardly more searches (false hits 2,007 against 2,032 in 465,000 searches, the same texts lowercased), and
      * was a twelfth of all a scan allocated. At half this size three times as many searches got past it.
      */
-    private static final int MAX_RECORD_BITS = 1 << RECORD_HASH_BITS;
+    private static final int MAX_RECORD_BITS = 1 << 12;
 
-    /** A bit of the largest record, below {@link #MAX_RECORD_BITS}; a smaller record takes its low bits. */
+    /**
+     * A bit of the largest record, below {@link #MAX_RECORD_BITS}; a smaller record takes its low bits. Bits 50 to 61
+     * of the product: on the bench mix its top twelve bits let 5,265 searches past the record, these 2,028.
+     */
     private static int hash(long window) {
-        return (int) ((window * 0x9E3779B97F4A7C15L) >>> (64 - RECORD_HASH_BITS));
+        return (int) ((window * 0x9E3779B97F4A7C15L) >>> 50) & (MAX_RECORD_BITS - 1);
     }
 
     /** False only when {@code needle} does not occur in the text; true when it may. */
