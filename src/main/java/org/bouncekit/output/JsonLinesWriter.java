@@ -144,7 +144,7 @@ final class JsonLinesWriter implements ResultWriter {
         if (value == null) {
             return;
         }
-        if (SafeEscapes.isPlain(value)) {
+        if (SafeEscapes.isPlain(value) && SafeEscapes.isPlain(name)) {
             json.writeStringField(name, value);
         } else {
             json.writeFieldName(SafeEscapes.isPlain(name) ? name : SafeEscapes.masked(name));
