@@ -161,7 +161,9 @@ public final class BounceFormats {
     private DecodedBounce enrich(DecodedBounce d, ParsedMessage m) {
         boolean missing = false;
         for (RecipientRecord r : d.records()) {
-            missing |= r.diagnostic() == null || r.replyCode() == null;
+            // A delivered, relayed or expanded recipient takes nothing from the prose (see below): a delivery
+            // report, whose records name no diagnostic, is not read a second time as prose.
+            missing |= !RecipientRecord.isSuccessAction(r.action()) && (r.diagnostic() == null || r.replyCode() == null);
         }
         if (!missing) {
             return d;

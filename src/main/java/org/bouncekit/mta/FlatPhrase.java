@@ -17,7 +17,7 @@ final class FlatPhrase {
      * Each word of the phrase compiled for {@link IndexedText}, the longest first (null with {@link #longest}): every
      * word appears in a text that contains the phrase, so a text whose record lacks one is ruled out.
      */
-    private final List<IndexedText.Marker> wordMarkers;
+    private final IndexedText.Marker[] wordMarkers;
     private final String head;
     /** Where the first space is, or -1 for a single word. */
     private final int firstSpace;
@@ -42,9 +42,14 @@ final class FlatPhrase {
         return List.copyOf(out);
     }
 
-    /** The first of {@code phrases} that {@code text} contains as flat text, or null. */
+    /**
+     * The first of {@code phrases} that {@code text} contains as flat text, or null. Indexed loops here and in
+     * {@link #in(IndexedText)}: these run for every phrase list in every message, and the list iterators were
+     * allocated each time.
+     */
     static String first(IndexedText text, List<FlatPhrase> phrases) {
-        for (FlatPhrase p : phrases) {
+        for (int i = 0; i < phrases.size(); i++) {
+            FlatPhrase p = phrases.get(i);
             if (p.in(text)) {
                 return p.phrase;
             }
@@ -55,8 +60,8 @@ final class FlatPhrase {
     /** As {@link #in(String)}; a text without one of the phrase's words is ruled out by its record. */
     boolean in(IndexedText text) {
         if (wordMarkers != null) {
-            for (IndexedText.Marker w : wordMarkers) {
-                if (!text.mayContain(w)) {
+            for (int i = 0; i < wordMarkers.length; i++) {
+                if (!text.mayContain(wordMarkers[i])) {
                     return false;
                 }
             }
@@ -65,7 +70,7 @@ final class FlatPhrase {
     }
 
     /** The words of a plain word list of four chars or more (shorter ones have no record bits), the longest first. */
-    private static List<IndexedText.Marker> wordMarkers(String phrase, String longest) {
+    private static IndexedText.Marker[] wordMarkers(String phrase, String longest) {
         List<IndexedText.Marker> out = new ArrayList<>();
         out.add(new IndexedText.Marker(longest));
         boolean longestSeen = false;
@@ -76,12 +81,13 @@ final class FlatPhrase {
                 out.add(new IndexedText.Marker(w));
             }
         }
-        return List.copyOf(out);
+        return out.toArray(new IndexedText.Marker[0]);
     }
 
     /** The first of {@code phrases} that {@code text} contains as flat text, or null. */
     static String first(String text, List<FlatPhrase> phrases) {
-        for (FlatPhrase p : phrases) {
+        for (int i = 0; i < phrases.size(); i++) {
+            FlatPhrase p = phrases.get(i);
             if (p.in(text)) {
                 return p.phrase;
             }

@@ -238,8 +238,8 @@ final class PlainTextFormat implements BounceFormat {
 
     private static int firstMarker(IndexedText lower, List<IndexedText.Marker> list) {
         int best = -1;
-        for (IndexedText.Marker mk : list) {
-            int i = lower.indexOf(mk);
+        for (int k = 0; k < list.size(); k++) { // indexed: no iterator per message
+            int i = lower.indexOf(list.get(k));
             if (i >= 0 && (best < 0 || i < best)) {
                 best = i;
             }
@@ -342,48 +342,76 @@ final class PlainTextFormat implements BounceFormat {
         Set<String> ignore = null; // the headers' addresses, gathered when the section first names an address
         StringBuilder current = null;
         int lines = 0;
-        for (String line : section.split("\n", 2000)) {
-            if (opensAnotherAddressList(line)) {
-                current = null; // Sendmail's "----- The following addresses had ... -----": the block ends here
-                continue;
+        // The lines of section.split("\n", MAX_LINES), read in place: a line is copied only when it may name an
+        // address or be a dashed heading (few do); a block takes its lines from the section itself.
+        int n = section.length();
+        int nextAt = section.indexOf('@');
+        int lineStart = 0;
+        for (int lineNo = 1; ; lineNo++) {
+            int nl = lineNo == MAX_LINES ? -1 : section.indexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? n : nl;
+            if (nextAt >= 0 && nextAt < lineStart) {
+                nextAt = section.indexOf('@', lineStart); // each '@' is looked for once
             }
-            List<String> found = null; // made for the few lines that name a new address
-            StringBuilder again = null;
             // Most lines have no "@": no address to find, no message-id field to rule out.
-            boolean noAddress = line.indexOf('@') < 0 || isMessageIdLine(line);
-            for (String a : noAddress ? List.<String>of() : Addresses.findAll(line, 8)) {
-                if (ignore == null) {
-                    ignore = ignoredAddresses(m);
-                }
-                if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
-                    if (!out.containsKey(a)) {
-                        if (found == null) {
-                            found = new ArrayList<>(2);
+            boolean hasAt = nextAt >= 0 && nextAt < lineEnd;
+            String line = hasAt || startsWithDash(section, lineStart, lineEnd)
+                    ? section.substring(lineStart, lineEnd) : null;
+            if (line != null && opensAnotherAddressList(line)) {
+                current = null; // Sendmail's "----- The following addresses had ... -----": the block ends here
+            } else {
+                List<String> found = null; // made for the few lines that name a new address
+                StringBuilder again = null;
+                boolean noAddress = !hasAt || isMessageIdLine(line);
+                for (String a : noAddress ? List.<String>of() : Addresses.findAll(line, 8)) {
+                    if (ignore == null) {
+                        ignore = ignoredAddresses(m);
+                    }
+                    if (!isIgnored(a, ignore) && !isInsideUrl(line, a)) {
+                        if (!out.containsKey(a)) {
+                            if (found == null) {
+                                found = new ArrayList<>(2);
+                            }
+                            found.add(a);
+                        } else if (again == null && line.strip().startsWith("<" + a + ">...")) {
+                            again = out.get(a); // a transcript's "<a@b>... Deferred: ..." line belongs to that address
                         }
-                        found.add(a);
-                    } else if (again == null && line.strip().startsWith("<" + a + ">...")) {
-                        again = out.get(a); // a transcript's "<a@b>... Deferred: ..." line belongs to that address
                     }
                 }
-            }
-            if (again != null && found == null) {
-                current = again;
-                lines = 0;
-            }
-            if (found != null && out.size() < maxRecipients) {
-                for (String a : found) {
-                    StringBuilder sb = new StringBuilder();
-                    out.put(a, sb);
-                    current = sb;
+                if (again != null && found == null) {
+                    current = again;
+                    lines = 0;
                 }
-                lines = 0;
+                if (found != null && out.size() < maxRecipients) {
+                    for (String a : found) {
+                        StringBuilder sb = new StringBuilder();
+                        out.put(a, sb);
+                        current = sb;
+                    }
+                    lines = 0;
+                }
+                if (current != null && lines < MAX_BLOCK_LINES && current.length() < MAX_BLOCK_CHARS) {
+                    current.append(section, lineStart, lineEnd).append('\n');
+                    lines++;
+                }
             }
-            if (current != null && lines < MAX_BLOCK_LINES && current.length() < MAX_BLOCK_CHARS) {
-                current.append(line).append('\n');
-                lines++;
+            if (nl < 0) {
+                return out;
             }
+            lineStart = nl + 1;
         }
-        return out;
+    }
+
+    /** Lines of a section read at most (the last one holds the rest of the section). */
+    private static final int MAX_LINES = 2000;
+
+    /** True when the line {@code s[from, to)} starts with a dash after white space, as a dashed heading does. */
+    private static boolean startsWithDash(String s, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i < to && s.charAt(i) == '-';
     }
 
     /**
@@ -457,6 +485,16 @@ final class PlainTextFormat implements BounceFormat {
 
     private static final String[] BOUNCE_PARTIES = {"from", "to", "return-path", "reply-to", "sender"};
     private static final String[] ORIGINAL_PARTIES = {"from", "return-path", "sender", "reply-to"};
+    /** A bit per length of a name in {@link #BOUNCE_PARTIES} or {@link #ORIGINAL_PARTIES} (all shorter than 64). */
+    private static final long PARTY_NAME_LENGTHS = lengthBits(BOUNCE_PARTIES) | lengthBits(ORIGINAL_PARTIES);
+
+    private static long lengthBits(String[] names) {
+        long bits = 0;
+        for (String n : names) {
+            bits |= 1L << n.length();
+        }
+        return bits;
+    }
 
     /** Adds the addresses (lowercase) of the fields of {@code h} named one of {@code names} (any case). */
     private static void addAddresses(HeaderBlock h, String[] names, Set<String> out) {
@@ -472,6 +510,12 @@ final class PlainTextFormat implements BounceFormat {
 
     /** As {@link HeaderBlock#all} compares names: {@link String#equalsIgnoreCase}. */
     private static boolean isOneOf(String fieldName, String[] names) {
+        // Names of another length are not equal in any case: most fields (Received, DKIM-Signature, X-...) are
+        // passed over on their length, without a compare per name.
+        int length = fieldName.length();
+        if (length >= 64 || (PARTY_NAME_LENGTHS & 1L << length) == 0) {
+            return false;
+        }
         for (String n : names) {
             if (fieldName.equalsIgnoreCase(n)) {
                 return true;

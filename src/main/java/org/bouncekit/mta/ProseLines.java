@@ -100,8 +100,8 @@ final class ProseLines {
                 return section(text, starts, ends);
             }
             int first = -1;
-            for (IndexedText.Marker s : startMarkers) {
-                int i = lower.indexOf(s);
+            for (int k = 0; k < startMarkers.size(); k++) {
+                int i = lower.indexOf(startMarkers.get(k));
                 if (i >= 0 && (first < 0 || i < first)) {
                     first = i;
                 }
@@ -154,8 +154,8 @@ final class ProseLines {
         while (a < to && Character.isWhitespace(lower.charAt(a))) {
             a++;
         }
-        for (String end : ends) {
-            if (lower.startsWith(end, a)) {
+        for (int k = 0; k < ends.size(); k++) { // indexed: this runs for every line of a section
+            if (lower.startsWith(ends.get(k), a)) {
                 return startsWithAny(text.substring(from, to).strip().toLowerCase(Locale.ROOT), ends);
             }
         }
@@ -203,8 +203,8 @@ final class ProseLines {
     }
 
     static boolean startsWithAny(String lower, List<String> prefixes) {
-        for (String p : prefixes) {
-            if (lower.startsWith(p)) {
+        for (int k = 0; k < prefixes.size(); k++) { // indexed: no iterator per line
+            if (lower.startsWith(prefixes.get(k))) {
                 return true;
             }
         }

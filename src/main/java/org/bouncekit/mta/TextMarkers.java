@@ -203,7 +203,8 @@ final class TextMarkers {
 
     /** The MTA whose signature appears in the text, or null. */
     String signature(IndexedText lowerText) {
-        for (Signature s : signatures) {
+        for (int k = 0; k < signatures.size(); k++) { // indexed: no iterator per message
+            Signature s = signatures.get(k);
             int i = lowerText.indexOf(s.parts()[0]);
             if (i < 0) {
                 continue;

@@ -3,6 +3,7 @@ package org.bouncekit.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Arrays;
 import org.bouncekit.BounceReport;
 
 /** JSON Lines text per message: a {@link JsonLinesWriter} per thread, writing into a reusable buffer. */
@@ -23,7 +24,7 @@ final class JsonLinesRenderer implements ResultRenderer {
     }
 
     private static final class Line {
-        private final StringBuilderWriter buffer = new StringBuilderWriter();
+        private final CharArrayWriter buffer = new CharArrayWriter();
         private final JsonLinesWriter writer;
 
         Line(OutputOptions options, CrosswalkTable crosswalk) {
@@ -31,30 +32,41 @@ final class JsonLinesRenderer implements ResultRenderer {
         }
 
         String render(String source, int index, BounceReport report) throws IOException {
-            buffer.text.setLength(0);
+            buffer.length = 0;
             writer.write(source, index, report);
             writer.flush();
-            String line = buffer.text.toString();
-            if (buffer.text.capacity() > 1 << 20) {
-                buffer.text.setLength(0);
-                buffer.text.trimToSize(); // one huge report does not pin its buffer to the thread
+            String line = new String(buffer.chars, 0, buffer.length);
+            if (buffer.chars.length > 1 << 20) {
+                buffer.chars = new char[4096]; // one huge report does not pin its buffer to the thread
             }
             return line;
         }
     }
 
-    /** A Writer into a StringBuilder without StringWriter's synchronized StringBuffer. */
-    private static final class StringBuilderWriter extends Writer {
-        final StringBuilder text = new StringBuilder(4096);
+    /**
+     * A Writer into a plain char array: the generator hands over its buffer with one array copy, and the line
+     * becomes a String with one more (java.io.CharArrayWriter synchronizes, a StringBuilder compacts twice).
+     */
+    private static final class CharArrayWriter extends Writer {
+        char[] chars = new char[4096];
+        int length;
 
         @Override
         public void write(char[] cbuf, int off, int len) {
-            text.append(cbuf, off, len);
+            if (length + len > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+            }
+            System.arraycopy(cbuf, off, chars, length, len);
+            length += len;
         }
 
         @Override
         public void write(String str, int off, int len) {
-            text.append(str, off, off + len);
+            if (length + len > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + len));
+            }
+            str.getChars(off, off + len, chars, length);
+            length += len;
         }
 
         @Override

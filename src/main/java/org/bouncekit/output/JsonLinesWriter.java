@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -43,19 +44,19 @@ final class JsonLinesWriter implements ResultWriter {
     public void write(String source, int index, BounceReport report) throws IOException {
         Objects.requireNonNull(report, "report");
         json.writeStartObject();
-        field("source", source);
-        json.writeNumberField("index", index);
-        field("kind", Tally.kindOf(report).wireName());
-        field("messageId", report.messageId());
-        field("mta", report.mta());
-        field("subject", report.subject());
-        field("reportingMta", report.reportingMta());
+        field(Names.SOURCE, source);
+        numberField(Names.INDEX, index);
+        wireName(Names.KIND, Tally.kindOf(report).wireName());
+        field(Names.MESSAGE_ID, report.messageId());
+        field(Names.MTA, report.mta());
+        field(Names.SUBJECT, report.subject());
+        field(Names.REPORTING_MTA, report.reportingMta());
         writeOriginal(report.original());
-        field("error", report.error());
+        field(Names.ERROR, report.error());
         if (report.truncated()) {
-            json.writeBooleanField("truncated", true);
+            booleanField(Names.TRUNCATED, true);
         }
-        json.writeArrayFieldStart("verdicts");
+        arrayFieldStart(Names.VERDICTS);
         for (Verdict v : report.verdicts()) {
             writeVerdict(v);
         }
@@ -65,13 +66,13 @@ final class JsonLinesWriter implements ResultWriter {
     }
 
     private void writeOriginal(OriginalMessage original) throws IOException {
-        json.writeObjectFieldStart("original");
-        field("messageId", original.messageId());
-        field("from", original.from());
-        field("to", original.to());
-        field("subject", original.subject());
+        objectFieldStart(Names.ORIGINAL);
+        field(Names.MESSAGE_ID, original.messageId());
+        field(Names.FROM, original.from());
+        field(Names.TO, original.to());
+        field(Names.SUBJECT, original.subject());
         if (!original.headers().isEmpty()) {
-            json.writeObjectFieldStart("headers");
+            objectFieldStart(Names.HEADERS);
             var headers = CorrelateHeaders.ordered(original.headers(), options.correlateHeaders());
             for (Map.Entry<String, String> h : headers) {
                 field(h.getKey(), h.getValue());
@@ -83,59 +84,100 @@ final class JsonLinesWriter implements ResultWriter {
 
     private void writeVerdict(Verdict v) throws IOException {
         json.writeStartObject();
-        field("recipient", v.recipient());
-        field("originalRecipient", v.originalRecipient());
-        field("finalRecipient", v.finalRecipient());
-        field("action", v.action());
-        field("status", v.status());
-        json.writeBooleanField("statusInferred", v.statusInferred());
+        field(Names.RECIPIENT, v.recipient());
+        field(Names.ORIGINAL_RECIPIENT, v.originalRecipient());
+        field(Names.FINAL_RECIPIENT, v.finalRecipient());
+        field(Names.ACTION, v.action());
+        field(Names.STATUS, v.status());
+        booleanField(Names.STATUS_INFERRED, v.statusInferred());
         if (v.replyCode() != null) {
-            json.writeNumberField("replyCode", v.replyCode());
+            numberField(Names.REPLY_CODE, v.replyCode());
         }
-        json.writeBooleanField("replyCodeInferred", v.replyCodeInferred());
-        field("class", v.bounceClass() == null ? null : v.bounceClass().wireName());
-        field("reason", v.reason() == null ? null : v.reason().wireName());
-        field("decision", v.decision() == null ? null : v.decision().wireName());
-        field("diagnostic", v.diagnostic());
-        field("remoteMta", v.remoteMta());
-        field("command", v.command());
-        field("lastAttemptDate", v.lastAttemptDate());
-        field("willRetryUntil", v.willRetryUntil());
-        field("recommendedAction", v.recommendedAction());
-        json.writeArrayFieldStart("evidence");
+        booleanField(Names.REPLY_CODE_INFERRED, v.replyCodeInferred());
+        wireName(Names.CLASS, v.bounceClass() == null ? null : v.bounceClass().wireName());
+        wireName(Names.REASON, v.reason() == null ? null : v.reason().wireName());
+        wireName(Names.DECISION, v.decision() == null ? null : v.decision().wireName());
+        field(Names.DIAGNOSTIC, v.diagnostic());
+        field(Names.REMOTE_MTA, v.remoteMta());
+        field(Names.COMMAND, v.command());
+        field(Names.LAST_ATTEMPT_DATE, v.lastAttemptDate());
+        field(Names.WILL_RETRY_UNTIL, v.willRetryUntil());
+        field(Names.RECOMMENDED_ACTION, v.recommendedAction());
+        arrayFieldStart(Names.EVIDENCE);
         for (Evidence e : v.evidence()) {
             json.writeStartObject();
-            field("rule", e.rule());
-            field("matched", e.matched());
-            field("field", e.field());
-            field("note", e.note());
+            field(Names.RULE, e.rule());
+            field(Names.MATCHED, e.matched());
+            field(Names.FIELD, e.field());
+            field(Names.NOTE, e.note());
             json.writeEndObject();
         }
         json.writeEndArray();
         if (crosswalk != null) {
             Crosswalk c = crosswalk.lookup(v.reason(), v.bounceClass());
-            json.writeObjectFieldStart("crosswalk");
-            field("ses", c.ses());
+            objectFieldStart(Names.CROSSWALK);
+            field(Names.SES, c.ses());
             if (c.sparkpost() != null) {
-                json.writeNumberField("sparkpost", c.sparkpost());
+                numberField(Names.SPARKPOST, c.sparkpost());
             }
-            field("postmark", c.postmark());
-            field("sendgrid", c.sendgrid());
+            field(Names.POSTMARK, c.postmark());
+            field(Names.SENDGRID, c.sendgrid());
             json.writeEndObject();
         }
         json.writeEndObject();
     }
 
+    private void field(SerializedString name, String value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        json.writeFieldName(name);
+        if (SafeEscapes.isPlain(value)) {
+            json.writeString(value); // Jackson's fast path: it escapes quotes, backslashes, controls
+        } else {
+            json.writeRawValue(SafeEscapes.quote(value));
+        }
+    }
+
+    /** A field named by the user (a correlate header): the name is checked like a value. */
     private void field(String name, String value) throws IOException {
         if (value == null) {
             return;
         }
-        if (SafeEscapes.isPlain(value)) {
-            json.writeStringField(name, value); // Jackson's fast path: it escapes quotes, backslashes, controls
+        if (SafeEscapes.isPlain(value) && SafeEscapes.isPlain(name)) {
+            json.writeStringField(name, value);
         } else {
             json.writeFieldName(SafeEscapes.isPlain(name) ? name : SafeEscapes.masked(name));
             json.writeRawValue(SafeEscapes.quote(value));
         }
+    }
+
+    /** A value from the project's own vocabulary (an enum's wire name): plain ASCII, nothing to check. */
+    private void wireName(SerializedString name, String value) throws IOException {
+        if (value != null) {
+            json.writeFieldName(name);
+            json.writeString(value);
+        }
+    }
+
+    private void numberField(SerializedString name, long value) throws IOException {
+        json.writeFieldName(name);
+        json.writeNumber(value);
+    }
+
+    private void booleanField(SerializedString name, boolean value) throws IOException {
+        json.writeFieldName(name);
+        json.writeBoolean(value);
+    }
+
+    private void objectFieldStart(SerializedString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartObject();
+    }
+
+    private void arrayFieldStart(SerializedString name) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
     }
 
     /** Hands what the generator holds to the writer (for {@link JsonLinesRenderer}). */
@@ -147,6 +189,54 @@ final class JsonLinesWriter implements ResultWriter {
     public void close() throws IOException {
         // AUTO_CLOSE_TARGET is off: this flushes into the caller's writer and leaves it open.
         json.close();
+    }
+
+    /** The field names, quoted once (Jackson then copies them instead of checking each for escapes). */
+    private static final class Names {
+        static final SerializedString ACTION = new SerializedString("action");
+        static final SerializedString CLASS = new SerializedString("class");
+        static final SerializedString COMMAND = new SerializedString("command");
+        static final SerializedString CROSSWALK = new SerializedString("crosswalk");
+        static final SerializedString DECISION = new SerializedString("decision");
+        static final SerializedString DIAGNOSTIC = new SerializedString("diagnostic");
+        static final SerializedString ERROR = new SerializedString("error");
+        static final SerializedString EVIDENCE = new SerializedString("evidence");
+        static final SerializedString FIELD = new SerializedString("field");
+        static final SerializedString FINAL_RECIPIENT = new SerializedString("finalRecipient");
+        static final SerializedString FROM = new SerializedString("from");
+        static final SerializedString HEADERS = new SerializedString("headers");
+        static final SerializedString INDEX = new SerializedString("index");
+        static final SerializedString KIND = new SerializedString("kind");
+        static final SerializedString LAST_ATTEMPT_DATE = new SerializedString("lastAttemptDate");
+        static final SerializedString MATCHED = new SerializedString("matched");
+        static final SerializedString MESSAGE_ID = new SerializedString("messageId");
+        static final SerializedString MTA = new SerializedString("mta");
+        static final SerializedString NOTE = new SerializedString("note");
+        static final SerializedString ORIGINAL = new SerializedString("original");
+        static final SerializedString ORIGINAL_RECIPIENT = new SerializedString("originalRecipient");
+        static final SerializedString POSTMARK = new SerializedString("postmark");
+        static final SerializedString REASON = new SerializedString("reason");
+        static final SerializedString RECIPIENT = new SerializedString("recipient");
+        static final SerializedString RECOMMENDED_ACTION = new SerializedString("recommendedAction");
+        static final SerializedString REMOTE_MTA = new SerializedString("remoteMta");
+        static final SerializedString REPLY_CODE = new SerializedString("replyCode");
+        static final SerializedString REPLY_CODE_INFERRED = new SerializedString("replyCodeInferred");
+        static final SerializedString REPORTING_MTA = new SerializedString("reportingMta");
+        static final SerializedString RULE = new SerializedString("rule");
+        static final SerializedString SENDGRID = new SerializedString("sendgrid");
+        static final SerializedString SES = new SerializedString("ses");
+        static final SerializedString SOURCE = new SerializedString("source");
+        static final SerializedString SPARKPOST = new SerializedString("sparkpost");
+        static final SerializedString STATUS = new SerializedString("status");
+        static final SerializedString STATUS_INFERRED = new SerializedString("statusInferred");
+        static final SerializedString SUBJECT = new SerializedString("subject");
+        static final SerializedString TO = new SerializedString("to");
+        static final SerializedString TRUNCATED = new SerializedString("truncated");
+        static final SerializedString VERDICTS = new SerializedString("verdicts");
+        static final SerializedString WILL_RETRY_UNTIL = new SerializedString("willRetryUntil");
+
+        private Names() {
+        }
     }
 
     /**

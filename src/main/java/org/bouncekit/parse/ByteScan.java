@@ -36,6 +36,11 @@ final class ByteScan {
         return -1;
     }
 
+    /** The eight bytes {@code a[i, i + 8)} as a little-endian long: byte {@code a[i]} is the lowest. */
+    static long longAt(byte[] a, int i) {
+        return (long) LONGS.get(a, i);
+    }
+
     static final int NON_ASCII = 1;
     static final int CR = 2;
     static final int LF = 4;

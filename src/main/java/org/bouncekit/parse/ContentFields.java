@@ -210,7 +210,6 @@ final class ContentFields {
         private final byte[] a;
         private final int end;
         private int pos;
-        private final StringBuilder dst = new StringBuilder(32);
 
         Cursor(byte[] a, int from, int to) {
             this.a = a;
@@ -270,7 +269,7 @@ final class ContentFields {
         }
 
         private String tokenOfWords(boolean stopAtEquals) {
-            dst.setLength(0);
+            StringBuilder dst = new StringBuilder(32); // rare: a token or value of several words
             boolean whitespace = false;
             while (pos < end) {
                 char c = (char) a[pos];
@@ -329,7 +328,7 @@ final class ContentFields {
         }
 
         private String valueOfWords() {
-            dst.setLength(0);
+            StringBuilder dst = new StringBuilder(32); // rare: a token or value of several words
             boolean whitespace = false;
             while (pos < end) {
                 char c = (char) a[pos];

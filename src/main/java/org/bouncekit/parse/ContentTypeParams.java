@@ -13,40 +13,36 @@ final class ContentTypeParams {
         return v == null ? null : new String[] {v.toLowerCase(Locale.ROOT)};
     }
 
-    /** The named parameter's value (unquoted), or null. */
+    /** The named parameter's value (unquoted), or null; {@code name} is lowercase. */
     static String param(String contentType, String name) {
         if (contentType == null) {
             return null;
         }
-        // Lowercased char by char: indexes in it must be indexes in contentType (String.toLowerCase makes
-        // U+0130 two chars, and the value was then cut at the wrong place or past the end).
-        char[] chars = contentType.toCharArray();
-        for (int k = 0; k < chars.length; k++) {
-            chars[k] = Character.toLowerCase(chars[k]);
-        }
-        String lower = new String(chars);
+        int length = contentType.length();
         int from = 0;
         while (true) {
-            int i = lower.indexOf(name, from);
+            int i = indexOfLowercased(contentType, name, from);
             if (i < 0) {
                 return null;
             }
+            // only letters change in lowercase: the spaces, ';', '\t' and '=' looked for are those of contentType
             int j = i + name.length();
-            while (j < lower.length() && lower.charAt(j) == ' ') {
+            while (j < length && contentType.charAt(j) == ' ') {
                 j++;
             }
-            boolean startOk = i == 0 || lower.charAt(i - 1) == ';' || lower.charAt(i - 1) == ' ' || lower.charAt(i - 1) == '\t';
-            if (startOk && j < lower.length() && lower.charAt(j) == '=') {
+            boolean startOk = i == 0 || contentType.charAt(i - 1) == ';' || contentType.charAt(i - 1) == ' '
+                    || contentType.charAt(i - 1) == '\t';
+            if (startOk && j < length && contentType.charAt(j) == '=') {
                 j++;
-                while (j < lower.length() && lower.charAt(j) == ' ') {
+                while (j < length && contentType.charAt(j) == ' ') {
                     j++;
                 }
-                if (j < contentType.length() && contentType.charAt(j) == '"') {
+                if (j < length && contentType.charAt(j) == '"') {
                     int end = contentType.indexOf('"', j + 1);
-                    return contentType.substring(j + 1, end < 0 ? contentType.length() : end);
+                    return contentType.substring(j + 1, end < 0 ? length : end);
                 }
                 int end = j;
-                while (end < contentType.length() && contentType.charAt(end) != ';'
+                while (end < length && contentType.charAt(end) != ';'
                         && !Character.isWhitespace(contentType.charAt(end))) {
                     end++;
                 }
@@ -54,5 +50,35 @@ final class ContentTypeParams {
             }
             from = i + 1;
         }
+    }
+
+    /**
+     * Where {@code lowercase} first stands in {@code s} lowercased char by char ({@code Character.toLowerCase}, so
+     * that indexes stay those of {@code s}: String.toLowerCase makes U+0130 two chars), from {@code from} on; -1 if
+     * nowhere. No lowercase copy of {@code s} is made.
+     */
+    static int indexOfLowercased(String s, String lowercase, int from) {
+        int m = lowercase.length();
+        char first = lowercase.charAt(0);
+        for (int i = Math.max(0, from); i <= s.length() - m; i++) {
+            if (lower(s.charAt(i)) != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < m && lower(s.charAt(i + k)) == lowercase.charAt(k)) {
+                k++;
+            }
+            if (k == m) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+        return Character.toLowerCase(c);
     }
 }

@@ -12,15 +12,23 @@ import java.util.Objects;
 /**
  * The header fields of one message or part, in order, names compared case-insensitively.
  * Values are unfolded and RFC 2047-decoded. Like the message it belongs to, a block is read by one thread
- * (its look-up index is built on first use, a value read from the message on first use).
+ * (its look-up index is built on first use, a value made from the message on first use).
  */
 public final class HeaderBlock {
     /** Probes a name may take in {@link #firstByName}; names whose hashes collide more are indexed by a map. */
     private static final int MAX_PROBES = 16;
 
     private String[] names = NO_NAMES;
-    /** Each value as a String, or as the {@link Value} that makes it: most fields are never asked for. */
+    /**
+     * Each value as a String, or, while {@link #spans} says it is not made yet, what it is made from: most fields
+     * are never asked for, and a range costs no object per field.
+     */
     private Object[] values = NO_VALUES;
+    /**
+     * Per field, made on the first value added later: where the value's source lies, {@code from << 32 | to}, or 0
+     * once the value is made (a value never starts at 0: a colon or a name stands before it).
+     */
+    private long[] spans;
     private int size;
     /**
      * Position + 1 of each distinct name's first field, linear probing on the name's hash (0 = free), made on
@@ -35,45 +43,97 @@ public final class HeaderBlock {
     private static final String[] NO_NAMES = {};
     private static final Object[] NO_VALUES = {};
 
-    /** A field value made when first asked for (Received, DKIM-Signature and the like seldom are). */
-    interface Value {
-        String value();
-    }
+    /** Room for this many fields is made on the first one: a message has a dozen or two, a body part a few. */
+    private final int initialRoom;
 
     /** An empty block. */
     public static HeaderBlock empty() {
         return new HeaderBlock();
     }
 
+    /** An empty block with room for a message's fields. */
+    public HeaderBlock() {
+        this(16);
+    }
+
+    /** A block that makes room for {@code initialRoom} fields at first. */
+    HeaderBlock(int initialRoom) {
+        this.initialRoom = initialRoom;
+    }
+
     void add(String name, String value) {
         append(name.toLowerCase(Locale.ROOT), value);
     }
 
-    /** Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when asked for. */
-    void add(String lowercaseName, Value value) {
-        append(lowercaseName, value);
+    /**
+     * Adds a field whose value is made when first asked for: {@code MimeParser.decodeHeader} of
+     * {@code text[from, to)}.
+     */
+    void addLater(String name, String text, int from, int to) {
+        if (from <= 0) {
+            add(name, MimeParser.decodeHeader(text.substring(from, to)));
+        } else {
+            appendLater(name.toLowerCase(Locale.ROOT), text, from, to);
+        }
+    }
+
+    /**
+     * Adds a field whose {@code lowercaseName} is lowercase already and whose value is made when first asked for
+     * from the field body {@code bytes[from, to)} by {@link MimeReader#fieldValue(byte[], int, int)}.
+     */
+    void addLater(String lowercaseName, byte[] bytes, int from, int to) {
+        if (from <= 0) {
+            append(lowercaseName, MimeReader.fieldValue(bytes, from, to));
+        } else {
+            appendLater(lowercaseName, bytes, from, to);
+        }
+    }
+
+    private void appendLater(String lowercaseName, Object source, int from, int to) {
+        append(lowercaseName, source);
+        if (spans == null || spans.length < names.length) {
+            spans = spans == null ? new long[names.length] : Arrays.copyOf(spans, names.length);
+        }
+        spans[size - 1] = (long) from << 32 | to;
     }
 
     private void append(String lowercaseName, Object value) {
         if (size == names.length) {
-            names = Arrays.copyOf(names, Math.max(16, size * 2));
-            values = Arrays.copyOf(values, Math.max(16, size * 2));
+            grow();
         }
         names[size] = lowercaseName;
-        values[size] = value;
+        values[size] = value; // its span, if any, is still 0 (made): only appendLater writes one
         size++;
         firstByName = null;
         collidingNames = null;
     }
 
+    /** Arrays made with new (Arrays.copyOf makes a String[] reflectively), copied only when there is something. */
+    private void grow() {
+        int room = Math.max(initialRoom, size * 2);
+        String[] moreNames = new String[room];
+        Object[] moreValues = new Object[room];
+        if (size > 0) {
+            System.arraycopy(names, 0, moreNames, 0, size);
+            System.arraycopy(values, 0, moreValues, 0, size);
+        }
+        names = moreNames;
+        values = moreValues;
+    }
+
     private String value(int i) {
         Object v = values[Objects.checkIndex(i, size)];
-        if (v instanceof Value lazy) {
-            String s = lazy.value();
-            values[i] = s;
-            return s;
+        long span = spans == null || spans.length <= i ? 0 : spans[i];
+        if (span == 0) {
+            return (String) v;
         }
-        return (String) v;
+        int from = (int) (span >>> 32);
+        int to = (int) span;
+        String s = v instanceof byte[] bytes ? MimeReader.fieldValue(bytes, from, to)
+                : MimeParser.decodeHeader(((String) v).substring(from, to));
+        values[i] = s;
+        spans[i] = 0;
+        return s;
     }
 
     /** The first value of the named field, or null. */

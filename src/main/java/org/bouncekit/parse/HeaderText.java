@@ -56,7 +56,7 @@ public final class HeaderText {
                 break;
             }
             if (name != null) {
-                block.add(name, MimeParser.decodeHeader(value(text, valueFrom, valueTo, folded)));
+                add(block, name, text, valueFrom, valueTo, folded);
             }
             int nameFrom = TextRange.trimStart(text, start, start + colon);
             name = text.substring(nameFrom, TextRange.trimEnd(text, nameFrom, start + colon));
@@ -67,13 +67,18 @@ public final class HeaderText {
             }
         }
         if (name != null && block.size() < maxFields) {
-            block.add(name, MimeParser.decodeHeader(value(text, valueFrom, valueTo, folded)));
+            add(block, name, text, valueFrom, valueTo, folded);
         }
         return block;
     }
 
-    private static String value(String text, int from, int to, StringBuilder folded) {
-        return folded != null && folded.length() > 0 ? folded.toString() : text.substring(from, to);
+    /** A one-line value is decoded when first asked for (most never are); a folded one now, from its builder. */
+    private static void add(HeaderBlock block, String name, String text, int from, int to, StringBuilder folded) {
+        if (folded != null && folded.length() > 0) {
+            block.add(name, MimeParser.decodeHeader(folded.toString()));
+        } else {
+            block.addLater(name, text, from, to);
+        }
     }
 
     private static boolean isFieldName(String text, int start, int colon) {

@@ -5,6 +5,11 @@ final class HtmlText {
     private HtmlText() {
     }
 
+    /** The chars {@link #toPlain} does more with than copy. */
+    private static boolean isSpecial(char c) {
+        return c == '<' || c == '&' || c == '\n';
+    }
+
     static String toPlain(String html) {
         StringBuilder out = new StringBuilder(html.length() / 2);
         int len = html.length();
@@ -72,8 +77,13 @@ final class HtmlText {
                 out.append(' ');
                 i++;
             } else {
-                out.append(c);
-                i++;
+                // text up to the next tag, entity or line break, appended as one run
+                int j = i + 1;
+                while (j < len && !isSpecial(html.charAt(j))) {
+                    j++;
+                }
+                out.append(html, i, j);
+                i = j;
             }
         }
         return out.toString();

@@ -17,7 +17,6 @@ import java.util.Locale;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.EntityState;
 import org.bouncekit.Limits;
 
@@ -28,8 +27,9 @@ import org.bouncekit.Limits;
  * and part count; plus the time budget, checked between events, and a bound on the decoded bytes of attached
  * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
  * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
- * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64,
- * quoted-printable and encoded-words.
+ * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64;
+ * quoted-printable and header encoded-words are decoded by {@link QuotedPrintableDecoder} and {@link EncodedWords},
+ * which give mime4j's output.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
@@ -62,7 +62,7 @@ public final class MimeParser {
     }
 
     private ParsedMessage parseStructure(byte[] message, long deadlineNanos) {
-        Collector c = new Collector();
+        Collector c = new Collector(message);
         MimeReader stream = newReader();
         String problem = null;
         try {
@@ -139,6 +139,8 @@ public final class MimeParser {
 
     /** Walks the reader's events and keeps what matters. */
     private final class Collector {
+        /** The message as the reader reads it: without CRs (see {@link #parse}). */
+        private final byte[] message;
         final HeaderBlock top = new HeaderBlock();
         String topType = "text/plain";
         String reportType;
@@ -152,6 +154,10 @@ public final class MimeParser {
         private int messageDepth;
         private HeaderBlock current;
         private int textChars;
+
+        Collector(byte[] message) {
+            this.message = message;
+        }
 
         /** A forwarded bounce (no report of its own) is read from the report it carries. */
         void useAttachedReportsIfNoneOwn() {
@@ -188,11 +194,11 @@ public final class MimeParser {
                     messageDepth--;
                     break;
                 case T_START_BODYPART:
-                    current = new HeaderBlock();
+                    current = new HeaderBlock(4);
                     break;
                 case T_FIELD:
                     if (current != null) {
-                        current.add(stream.fieldName(), stream.decodedFieldValueLater());
+                        stream.addFieldTo(current);
                     }
                     break;
                 case T_START_MULTIPART:
@@ -204,7 +210,7 @@ public final class MimeParser {
                     // Normally "This is a MIME message"; but a multipart whose boundary never appears has its
                     // whole content here, and some MTAs write the human-readable report here.
                     if (messageDepth == 1 && preamble == null) {
-                        preamble = readContent(stream, "utf-8", limits.maxTextChars());
+                        preamble = readContent(stream, "utf-8", limits.maxTextChars(), message);
                     }
                     break;
                 case T_BODY:
@@ -244,11 +250,11 @@ public final class MimeParser {
                 case "message/delivery-status":
                 case "message/global-delivery-status":
                     (messageDepth > 1 ? attachedDeliveryStatus : deliveryStatus)
-                            .add(decodedText(stream, charset, MAX_REPORT_CHARS));
+                            .add(decodedText(stream, charset, MAX_REPORT_CHARS, message));
                     return;
                 case "message/feedback-report":
                     if (feedback == null) {
-                        feedback = decodedText(stream, charset, MAX_REPORT_CHARS);
+                        feedback = decodedText(stream, charset, MAX_REPORT_CHARS, message);
                     }
                     return;
                 case "text/rfc822-headers":
@@ -256,7 +262,7 @@ public final class MimeParser {
                 case "message/global":
                 case "message/rfc822": {
                     // message/rfc822 never arrives here (the reader recurses into it); the others are read as text.
-                    String text = decodedText(stream, charset, limits.maxTextChars());
+                    String text = decodedText(stream, charset, limits.maxTextChars(), message);
                     attached.add(HeaderText.parse(text, limits.maxHeaderCount()));
                     texts.add(new TextPart(type, text, true, partHeaders));
                     return;
@@ -270,7 +276,7 @@ public final class MimeParser {
                     return;
                 }
                 int max = Math.min(budget, limits.maxTextChars());
-                String text = decodedText(stream, charset, max);
+                String text = decodedText(stream, charset, max, message);
                 if (type.equals("text/html")) {
                     text = HtmlText.toPlain(text);
                 }
@@ -285,9 +291,11 @@ public final class MimeParser {
      * At most {@code maxChars} characters of the part's body, decoded. A body labelled base64 is first read as it
      * stands (bounded): when it holds characters base64 never has (a gateway labelled plain text "base64"), it is
      * taken as written, as a reader would; otherwise it is decoded exactly as mime4j decodes it. A body without a
-     * transfer encoding is decoded where it lies in the message.
+     * transfer encoding is decoded where it lies in the message ({@code crFree}, when it lies there, needs no
+     * line endings turned into LF).
      */
-    private static String decodedText(MimeReader stream, String charset, int maxChars) throws IOException {
+    private static String decodedText(MimeReader stream, String charset, int maxChars, byte[] crFree)
+            throws IOException {
         String te = stream.transferEncoding();
         if ("base64".equalsIgnoreCase(te)) {
             // 4 base64 chars per 3 bytes, plus line breaks: enough raw input for read()'s maxChars * 2 + 16 bytes
@@ -299,16 +307,26 @@ public final class MimeParser {
                     maxChars);
         }
         if ("quoted-printable".equalsIgnoreCase(te)) {
-            return read(stream.decodedContentStream(), charset, maxChars);
+            // one decoder per thread, used again part after part: the part is read whole before the next one
+            QuotedPrintableDecoder decoder = QUOTED_PRINTABLE.get().reset(stream.contentStream());
+            try {
+                return read(decoder, charset, maxChars);
+            } finally {
+                decoder.reset(null); // holds no message after the part
+            }
         }
-        return readContent(stream, charset, maxChars);
+        return readContent(stream, charset, maxChars, crFree);
     }
 
-    /** At most {@code maxChars} characters of the current content as it stands, decoded in its charset. */
-    private static String readContent(MimeReader stream, String charset, int maxChars) {
+    /**
+     * At most {@code maxChars} characters of the current content as it stands, decoded in its charset; content
+     * from the array {@code crFree} (an array without CRs) is known to have LF line endings.
+     */
+    private static String readContent(MimeReader stream, String charset, int maxChars, byte[] crFree) {
         // The rest is left unread: the reader moves past it to the next boundary without decoding it.
         int n = stream.readContent(maxChars * 2 + 16);
-        return text(stream.contentArray(), stream.contentOffset(), n, charset, maxChars);
+        byte[] a = stream.contentArray();
+        return text(a, stream.contentOffset(), n, charset, maxChars, a == crFree);
     }
 
     /** Only the base64 alphabet, padding and white space; a line of prose has spaces between words and punctuation. */
@@ -344,7 +362,7 @@ public final class MimeParser {
             return unfolded;
         }
         try {
-            return DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT);
+            return EncodedWords.decode(unfolded); // mime4j's DecoderUtil.decodeEncodedWords, to the letter
         } catch (RuntimeException e) {
             return unfolded;
         }
@@ -395,24 +413,9 @@ public final class MimeParser {
 
     /** Reads at most {@code maxChars} characters of a decoded body in its charset, falling back sensibly. */
     static String read(InputStream in, String charsetName, int maxChars) throws IOException {
-        byte[] bytes = readUpTo(in, maxChars * 2 + 16);
-        // The rest is left unread: the reader moves past it to the next boundary without decoding it.
-        return text(bytes, 0, bytes.length, charsetName, maxChars);
-    }
-
-    private static String text(byte[] a, int off, int len, String charsetName, int maxChars) {
-        String text = decode(a, off, len, charsetName);
-        if (text.length() > maxChars) {
-            text = text.substring(0, maxChars);
-        }
-        return LineEndings.toLf(text);
-    }
-
-    /**
-     * At most {@code max} bytes of {@code in}, read through a per-thread scratch buffer so that only an array of
-     * the part's own size is allocated (a fresh buffer per part was most of the garbage of a scan).
-     */
-    private static byte[] readUpTo(InputStream in, int max) throws IOException {
+        // Through a per-thread scratch buffer: a fresh buffer per part was most of the garbage of a scan, and the
+        // text is decoded straight from it. The rest is left unread: the reader moves past it to the next boundary.
+        int max = maxChars * 2 + 16;
         byte[] buf = SCRATCH.get();
         int n = 0;
         while (n < max) {
@@ -420,25 +423,40 @@ public final class MimeParser {
                 buf = Arrays.copyOf(buf, (int) Math.min(max, buf.length * 2L));
                 SCRATCH.set(buf); // bounded by max: at most maxTextChars * 2 per thread
             }
-            int r = in.read(buf, n, buf.length - n);
+            int r = in.read(buf, n, buf.length - n); // to the buffer's end, past max or not
             if (r < 0) {
                 break;
             }
             n += r;
         }
-        return Arrays.copyOf(buf, n);
+        return text(buf, 0, n, charsetName, maxChars, false);
     }
+
+    /** {@code a[off, off + len)} decoded, at most {@code maxChars} characters, with LF line endings. */
+    private static String text(byte[] a, int off, int len, String charsetName, int maxChars, boolean crFree) {
+        Charset cs = Charsets.lookup(charsetName);
+        boolean utf8 = isUtf8(cs);
+        String text = utf8 ? utf8OrWindows1252(a, off, len) : new String(a, off, len, cs);
+        if (text.length() > maxChars) {
+            text = text.substring(0, maxChars);
+        }
+        // UTF-8 and windows-1252 make a CR of byte 13 only: bytes without one need no second look
+        return crFree && utf8 ? text : LineEndings.toLf(text);
+    }
+
+    private static final ThreadLocal<QuotedPrintableDecoder> QUOTED_PRINTABLE =
+            ThreadLocal.withInitial(() -> new QuotedPrintableDecoder(null));
 
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[16 << 10]);
 
-    static String decode(byte[] a, int off, int len, String charsetName) {
-        Charset cs = Charsets.lookup(charsetName);
-        if (cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.UTF_8) {
-            // Undeclared or ASCII-declared 8-bit text is usually UTF-8, else Latin-1.
-            String strict = strictUtf8(a, off, len);
-            return strict != null ? strict : new String(a, off, len, Charsets.WINDOWS_1252);
-        }
-        return new String(a, off, len, cs);
+    /** Undeclared or ASCII-declared 8-bit text is usually UTF-8, else Latin-1: both decoded as UTF-8 first. */
+    private static boolean isUtf8(Charset cs) {
+        return cs == null || cs == StandardCharsets.US_ASCII || cs == StandardCharsets.UTF_8;
+    }
+
+    private static String utf8OrWindows1252(byte[] a, int off, int len) {
+        String strict = strictUtf8(a, off, len);
+        return strict != null ? strict : new String(a, off, len, Charsets.WINDOWS_1252);
     }
 
     private static String strictUtf8(byte[] a, int off, int len) {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.Base64InputStream;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxNestingDepthLimitException;
@@ -49,8 +49,9 @@ final class MimeReader {
     private final int maxParts;
 
     private final List<Entity> entities = new ArrayList<>();
-    /** For unfolding field values: at most one field's bytes. */
-    private byte[] scratch = new byte[256];
+    /** For unfolding field values ({@link #fieldValue()}, which only tests ask for): at most one field's bytes. */
+    private byte[] scratch = NO_BYTES;
+    private static final byte[] NO_BYTES = {};
     private Entity current;
     private EntityState state;
     private int partCount;
@@ -164,21 +165,19 @@ final class MimeReader {
     }
 
     /**
-     * The current field's value for a {@link HeaderBlock}: unfolded and its encoded-words decoded
-     * ({@link MimeParser#decodeUnfolded}) when first asked for, from the message's bytes.
+     * Adds the current field to {@code block}, its value (unfolded and its encoded-words decoded, as
+     * {@link MimeParser#decodeUnfolded} makes it) to be made from the message's bytes when first asked for.
      */
-    HeaderBlock.Value decodedFieldValueLater() {
+    void addFieldTo(HeaderBlock block) {
         Entity e = current;
-        return new LaterValue(e.in.u.a, e.bodyFrom, e.bodyTo, e.bodyAscii, e.bodyCrs > 0, e.bodyBreaks);
+        block.addLater(e.fieldName, e.in.u.a, e.bodyFrom, e.bodyTo);
     }
 
-    /** A field value kept as its bytes until asked for. */
-    private record LaterValue(byte[] a, int from, int to, boolean ascii, boolean cr, boolean breaks)
-            implements HeaderBlock.Value {
-        @Override
-        public String value() {
-            return MimeParser.decodeUnfolded(unfolded(a, from, to, ascii, cr, breaks, null));
-        }
+    /** The value of the field body {@code a[from, to)}: what {@link #addFieldTo} promised. */
+    static String fieldValue(byte[] a, int from, int to) {
+        int kinds = ByteScan.kinds(a, from, to);
+        return MimeParser.decodeUnfolded(unfolded(a, from, to, (kinds & ByteScan.NON_ASCII) == 0,
+                (kinds & ByteScan.CR) != 0, (kinds & (ByteScan.CR | ByteScan.LF)) != 0, null));
     }
 
     /**
@@ -260,7 +259,7 @@ final class MimeReader {
             return new Base64InputStream(in, DecodeMonitor.SILENT);
         }
         if ("quoted-printable".equalsIgnoreCase(transferEncoding)) {
-            return new QuotedPrintableInputStream(in, DecodeMonitor.SILENT);
+            return new QuotedPrintableDecoder(in);
         }
         return in;
     }
@@ -413,8 +412,7 @@ final class MimeReader {
             if ("base64".equalsIgnoreCase(te)) {
                 src = new DecodedSource(new Base64InputStream(new SourceStream(src, null), DecodeMonitor.SILENT));
             } else if ("quoted-printable".equalsIgnoreCase(te)) {
-                src = new DecodedSource(new QuotedPrintableInputStream(new SourceStream(src, null),
-                        DecodeMonitor.SILENT));
+                src = new DecodedSource(new QuotedPrintableDecoder(new SourceStream(src, null)));
             }
             return child(EntityState.T_START_MESSAGE, EntityState.T_END_MESSAGE, src);
         }
@@ -567,17 +565,11 @@ final class MimeReader {
             while (end > start && isWhitespace(b[end - 1])) {
                 end--;
             }
-            boolean upper = false;
-            int hash = 0;
-            for (int i = start; i < end; i++) {
-                byte c = b[i];
-                if (c < 33 || c > 126) {
-                    return false;
-                }
-                upper |= c >= 'A' && c <= 'Z';
-                hash = 31 * hash + (c | 0x20);
+            String name = FieldNames.lowercase(b, start, end);
+            if (name == null) {
+                return false;
             }
-            fieldName = FieldNames.lowercase(b, start, end, upper, hash);
+            fieldName = name;
             int off = colon + 1;
             if (len > off + 1 && isWhitespace(b[off])) {
                 off++;
@@ -1160,57 +1152,117 @@ final class MimeReader {
     /**
      * Field names as lowercase strings, the few hundred seen again and again (Received, Content-Type, ...) shared
      * rather than made anew for every field. Shared by all threads without locks: a slot holds a complete entry
-     * or an older one, and a lost update only costs a string.
+     * or an older one, and a lost update only costs a string. A name is checked, hashed and compared eight bytes
+     * at a time: every header field of every message passes here.
      */
     static final class FieldNames {
         private static final int SLOT_BITS = 10;
         private static final int SLOTS = 1 << SLOT_BITS;
-        /** Each slot: the name's lowercase bytes and the name, final fields, so a reader never sees half an entry. */
+        private static final int MAX_CACHED = 40;
+        private static final long ONES = 0x0101010101010101L;
+        private static final long HIGHS = 0x8080808080808080L;
+        /** Each slot: an entry of final fields, so never half a one. */
         private static final Entry[] CACHE = new Entry[SLOTS];
 
-        private record Entry(byte[] lower, String name) {
+        /**
+         * A name, its length and its words (see {@link #lowercase(byte[], int, int)}): the first and last in the
+         * entry itself, so that a look-up of a name of up to 16 bytes reads one object, the others apart.
+         */
+        private record Entry(long first, long last, int length, long[] middle, String name) {
+            static Entry of(String name) {
+                long[] words = words(name);
+                return new Entry(words[0], words[words.length - 1], name.length(),
+                        words.length > 2 ? Arrays.copyOfRange(words, 1, words.length - 1) : NO_WORDS, name);
+            }
         }
+
+        private static final long[] NO_WORDS = {};
 
         private FieldNames() {
         }
 
         /**
-         * The name of {@code b[start, end)} in lowercase; {@code hash} is {@code 31 * h + (byte | 0x20)} over its
-         * bytes (case folded, a few other bytes with it: the comparison decides), which the caller's scan made.
+         * The name {@code b[start, end)} in lowercase, or null when it is not a field name: a byte outside
+         * printable ASCII (33 to 126).
          */
-        static String lowercase(byte[] b, int start, int end, boolean upper, int hash) {
+        static String lowercase(byte[] b, int start, int end) {
             int len = end - start;
-            if (len == 0 || len > 40) {
-                return make(b, start, end, upper);
+            if (len == 0 || len > MAX_CACHED || start + 8 > b.length) {
+                return checkedName(b, start, end);
             }
-            int h = hash * 0x9E3779B9;
-            int slot = h >>> (32 - SLOT_BITS);
+            // the words: 8 bytes from start on, the last one ending at end (overlapping the one before it);
+            // a name shorter than 8 is one word, its bytes past the name zero
+            int count = len < 8 ? 1 : (len + 7) >>> 3;
+            long lanes = len < 8 ? (1L << (len << 3)) - 1 : -1L;
+            long first = ByteScan.longAt(b, start) & lanes;
+            long last = len <= 8 ? first : ByteScan.longAt(b, end - 8);
+            if (!printable(first, lanes) || len > 8 && !printable(last, -1L)) {
+                return null;
+            }
+            first = lowercase(first);
+            last = lowercase(last);
+            long h = (first * 0x9E3779B97F4A7C15L ^ last) * 0xC2B2AE3D27D4EB4FL + len;
+            int slot = (int) (h >>> (64 - SLOT_BITS));
             Entry entry = CACHE[slot];
-            if (entry != null && sameLowercase(entry.lower, b, start, len)) {
+            boolean same = entry != null && entry.first == first && entry.last == last && entry.length == len;
+            for (int k = 1; k < count - 1; k++) {
+                long w = ByteScan.longAt(b, start + 8 * k);
+                if (!printable(w, -1L)) {
+                    return null;
+                }
+                same = same && entry.middle[k - 1] == lowercase(w);
+            }
+            if (same) {
                 return entry.name;
             }
-            String name = make(b, start, end, upper);
-            CACHE[slot] = new Entry(name.getBytes(StandardCharsets.ISO_8859_1), name);
+            String name = checkedName(b, start, end); // printable, checked above
+            CACHE[slot] = Entry.of(name);
             return name;
         }
 
-        private static boolean sameLowercase(byte[] lower, byte[] b, int start, int len) {
-            if (lower.length != len) {
+        /** True when the bytes of {@code w} in {@code lanes} are printable ASCII (the others are zero). */
+        private static boolean printable(long w, long lanes) {
+            if ((w & HIGHS) != 0) {
                 return false;
             }
-            for (int k = 0; k < len; k++) {
-                byte c = b[start + k];
-                if (c >= 'A' && c <= 'Z') {
-                    c += 32;
-                }
-                if (lower[k] != c) {
-                    return false;
-                }
-            }
-            return true;
+            // with no byte of 0x80 or more nothing carries: a byte plus 95 reaches 0x80 from 33 on, plus 1 at 127
+            long below33 = ~(w + 0x5F * ONES) & lanes & HIGHS;
+            long del = (w + ONES) & HIGHS;
+            return (below33 | del) == 0;
         }
 
-        private static String make(byte[] b, int start, int end, boolean upper) {
+        /** The ASCII bytes of {@code w} in lowercase: 0x20 added to those from 'A' to 'Z'. */
+        private static long lowercase(long w) {
+            long upper = (w + 0x3F * ONES) & ~(w + 0x25 * ONES) & HIGHS;
+            return w | (upper >>> 2);
+        }
+
+        /** The words of a lowercase name as {@link #lowercase(byte[], int, int)} reads them from the message. */
+        private static long[] words(String name) {
+            byte[] lower = name.getBytes(StandardCharsets.ISO_8859_1);
+            int len = lower.length;
+            if (len < 8) {
+                byte[] padded = java.util.Arrays.copyOf(lower, 8);
+                return new long[] {ByteScan.longAt(padded, 0)};
+            }
+            long[] words = new long[(len + 7) >>> 3];
+            for (int k = 0; k < words.length - 1; k++) {
+                words[k] = ByteScan.longAt(lower, 8 * k);
+            }
+            words[words.length - 1] = ByteScan.longAt(lower, len - 8);
+            return words;
+        }
+
+        /** The name in lowercase, or null when a byte is not printable ASCII. */
+        private static String checkedName(byte[] b, int start, int end) {
+            boolean upper = false;
+            for (int i = start; i < end; i++) {
+                byte c = b[i];
+                if (c < 33 || c > 126) {
+                    return null;
+                }
+                upper |= c >= 'A' && c <= 'Z';
+            }
             if (!upper) {
                 return new String(b, start, end - start, StandardCharsets.ISO_8859_1);
             }

@@ -31,15 +31,20 @@ final class PhraseAutomaton {
     private final List<PhraseTable.Phrase> phrases;
     /** Per ASCII char: its column in {@link #asciiNext}; column 0 stands for every char in no phrase. */
     private final int[] asciiColumn = new int[128];
-    /** Columns per state in {@link #asciiNext}: a state's row starts at {@code state * columns}. */
+    /** Columns in use per state: one per ASCII char in some phrase, and column 0. */
     private final int columns;
+    /**
+     * A state's row in {@link #asciiNext} starts at {@code state << rowShift}: rows are padded to a power of two
+     * so that the step from char to char, a chain of dependent reads, has a shift in it rather than a multiply.
+     */
+    private final int rowShift;
     /**
      * States {@code 0 .. branching - 1} have a row in {@link #asciiNext}: the root and every state with two or
      * more children by ASCII chars. The others, from {@code branching} on, are in {@link #lone}.
      */
     private final int branching;
     /**
-     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[state * columns
+     * The complete transition function of the branching states for ASCII chars: {@code asciiNext[(state << rowShift)
      * + asciiColumn[c]]} is the next state, bitwise complemented ({@code ~state}, negative) when some part ends in
      * that state. Branching states are numbered breadth-first, so the shallow ones, where a scan spends most of
      * its time, sit together.
@@ -203,6 +208,7 @@ final class PhraseAutomaton {
             }
         }
         columns = cols;
+        rowShift = 32 - Integer.numberOfLeadingZeros(cols - 1);
         // the dense table of every state, filled in breadth-first order: a state's failure state is shallower,
         // so its row is done; only the branching states' rows are kept
         int[] next = new int[Math.multiplyExact(nodes, columns)];
@@ -268,13 +274,13 @@ final class PhraseAutomaton {
             o += length;
         }
         outputStart[nodes] = o;
-        asciiNext = new int[Math.multiplyExact(branching, columns)];
+        asciiNext = new int[Math.multiplyExact(branching, 1 << rowShift)];
         lone = new int[LONE * (nodes - branching)];
         for (int s = 0; s < nodes; s++) {
             int r = renumbered[s];
             if (r < branching) {
                 for (int c = 0; c < columns; c++) {
-                    asciiNext[r * columns + c] = encode(renumbered[next[s * columns + c]]);
+                    asciiNext[(r << rowShift) + c] = encode(renumbered[next[s * columns + c]]);
                 }
             } else {
                 int at = LONE * (r - branching);
@@ -377,6 +383,20 @@ final class PhraseAutomaton {
 
     /** The first phrase in table order found in the normalized text, or null. */
     PhraseTable.Hit find(String text) {
+        return find(text, false);
+    }
+
+    /**
+     * {@code find(TextNormalizer.normalize(text))} without the normalized copy: the text is normalized char by
+     * char on the way in (see {@link TextNormalizer#normalize}: each run of white space read as one space, none at
+     * either end), and the normalized text is made only when a gap phrase matched, for the words it matched. A
+     * char that needs the full Unicode decomposition sends the whole text through {@link TextNormalizer} first.
+     */
+    PhraseTable.Hit findNormalizing(String text) {
+        return find(text, true);
+    }
+
+    private PhraseTable.Hit find(String text, boolean normalizing) {
         int best = Integer.MAX_VALUE;
         // where the best gap phrase's first part ends and its second part ends (-1 for a phrase of one part):
         // the matched text is made once at the end, not for every better phrase found on the way
@@ -386,8 +406,33 @@ final class PhraseAutomaton {
         int[][] firstEnds = null;
         int[] firstCount = null;
         int state = 0;
+        int end = 0; // the chars of the (normalized) text read so far
+        boolean spaceDue = false; // white space was read after a word: a space comes before the next word
         for (int k = 0; k < text.length(); k++) {
             char c = text.charAt(k);
+            if (normalizing) {
+                if (c >= 0x80) {
+                    c = TextNormalizer.folded(c);
+                    if (c == TextNormalizer.FULL_PATH) {
+                        return find(TextNormalizer.normalize(text), false);
+                    }
+                    if (c == TextNormalizer.DROPPED) {
+                        continue;
+                    }
+                }
+                if (TextNormalizer.becomesSpace(c)) {
+                    spaceDue = end > 0;
+                    continue;
+                }
+                if (spaceDue) {
+                    spaceDue = false;
+                    c = ' ';
+                    k--; // the char is read again, after its space
+                } else {
+                    c = TextNormalizer.lowerAscii(c);
+                }
+            }
+            end++;
             int next;
             if (c < 128) {
                 int column = asciiColumn[c];
@@ -397,7 +442,7 @@ final class PhraseAutomaton {
                 while (s >= branching && lone[LONE * (s - branching)] != column) {
                     s = lone[LONE * (s - branching) + 2];
                 }
-                next = s < branching ? asciiNext[s * columns + column] : lone[LONE * (s - branching) + 1];
+                next = s < branching ? asciiNext[(s << rowShift) + column] : lone[LONE * (s - branching) + 1];
             } else {
                 next = nonAsciiStep(state, c);
             }
@@ -406,7 +451,6 @@ final class PhraseAutomaton {
                 continue;
             }
             state = ~next;
-            int end = k + 1;
             for (int o = outputStart[state]; o < outputStart[state + 1]; o += 2) {
                 int use = outputs[o];
                 int phrase = use / 3;
@@ -455,7 +499,10 @@ final class PhraseAutomaton {
         }
         PhraseTable.Phrase phrase = phrases.get(best);
         String first = phrase.parts()[0];
-        return new PhraseTable.Hit(phrase, bestFirstEnd < 0 ? first
-                : text.substring(bestFirstEnd - first.length(), bestEnd));
+        if (bestFirstEnd < 0) {
+            return new PhraseTable.Hit(phrase, first);
+        }
+        String normalized = normalizing ? TextNormalizer.normalize(text) : text;
+        return new PhraseTable.Hit(phrase, normalized.substring(bestFirstEnd - first.length(), bestEnd));
     }
 }

@@ -97,6 +97,14 @@ public final class PhraseTable {
         return automaton.find(normalizedText);
     }
 
+    /**
+     * {@code find(TextNormalizer.normalize(text))}, normalizing on the way: no normalized copy of every diagnostic
+     * (see {@link PhraseAutomaton#findNormalizing}).
+     */
+    Hit findNormalizing(String text) {
+        return automaton.findNormalizing(text);
+    }
+
     /** The same answer as {@link #find}, phrase by phrase: the reference the automaton is tested against. */
     Hit findByScan(String normalizedText) {
         if (normalizedText.isEmpty()) {

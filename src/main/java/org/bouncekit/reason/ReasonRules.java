@@ -87,7 +87,7 @@ public final class ReasonRules {
         Reason fromStatus = forStatus(status);
         boolean statusNames = fromStatus != null && fromStatus != Reason.UNDEFINED;
         String bounded = text == null ? "" : text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        PhraseTable.Hit hit = phrases.find(TextNormalizer.normalize(bounded));
+        PhraseTable.Hit hit = phrases.findNormalizing(bounded);
         Reason r;
         boolean weak = false; // true when only the bare reply code or nothing at all named the reason
         if (statusNames && isVendorDetail(status)) {
@@ -238,18 +238,48 @@ public final class ReasonRules {
      * is no error text at all (undefined), while an unexplained error text puts the verdict on hold.
      */
     static boolean saysSomething(String text) {
+        // The tokens of text.split("\\s+", 200), read in place: a regex split of every unexplained diagnostic
+        // was a good part of this method's cost. As there, a leading white-space run makes an empty first token
+        // and the 200th token is all the rest of the text, white space included.
+        int n = text.length();
         int letters = 0;
-        for (String token : text.split("\\s+", 200)) {
-            if (token.indexOf('@') >= 0) {
-                continue;
-            }
-            for (int i = 0; i < token.length(); i++) {
-                if (Character.isLetter(token.charAt(i)) && ++letters >= 3) {
-                    return true;
+        int start = 0;
+        int nextAt = text.indexOf('@');
+        for (int token = 1; ; token++) {
+            int end = start;
+            if (token == SPLIT_LIMIT) {
+                end = n;
+            } else {
+                while (end < n && !isRegexSpace(text.charAt(end))) {
+                    end++;
                 }
             }
+            if (nextAt >= 0 && nextAt < start) {
+                nextAt = text.indexOf('@', start); // each '@' is looked for once: the scan stays linear
+            }
+            if (nextAt < 0 || nextAt >= end) { // a token with an '@' (an address) says nothing
+                for (int i = start; i < end; i++) {
+                    if (Character.isLetter(text.charAt(i)) && ++letters >= 3) {
+                        return true;
+                    }
+                }
+            }
+            if (end == n) {
+                return false;
+            }
+            start = end;
+            while (start < n && isRegexSpace(text.charAt(start))) {
+                start++;
+            }
         }
-        return false;
+    }
+
+    /** The tokens {@link #saysSomething} reads at most, as the limit of a split. */
+    private static final int SPLIT_LIMIT = 200;
+
+    /** A char the regex {@code \s} matches (without UNICODE_CHARACTER_CLASS): space, tab, LF, VT, FF, CR. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
@@ -339,7 +369,7 @@ public final class ReasonRules {
             return null;
         }
         String bounded = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-        PhraseTable.Hit hit = phrases.find(TextNormalizer.normalize(bounded));
+        PhraseTable.Hit hit = phrases.findNormalizing(bounded);
         return hit == null ? null : hit.phrase().reason();
     }
 

@@ -37,9 +37,25 @@ public final class RemoteHostRules {
     }
 
     private final List<Rule> rules;
+    /**
+     * Per ASCII char, the rules (their indexes, in table order) whose suffix ends with it: a host fits a rule only
+     * when it ends with the suffix, so a host is compared with the few rules of its last char, not all of them.
+     * A host ending in any other char is compared with all rules.
+     */
+    private final int[][] byLastChar = new int[128][];
 
     RemoteHostRules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        for (char c = 0; c < byLastChar.length; c++) {
+            List<Integer> fitting = new ArrayList<>();
+            for (int i = 0; i < this.rules.size(); i++) {
+                String suffix = this.rules.get(i).suffix();
+                if (suffix.isEmpty() || suffix.charAt(suffix.length() - 1) == c) {
+                    fitting.add(i);
+                }
+            }
+            byLastChar[c] = fitting.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     private static final class BuiltIn {
@@ -65,7 +81,11 @@ public final class RemoteHostRules {
             return null;
         }
         String norm = null;
-        for (Rule r : rules) {
+        char last = host.charAt(host.length() - 1);
+        int[] candidates = last < byLastChar.length ? byLastChar[last] : null;
+        int count = candidates != null ? candidates.length : rules.size();
+        for (int k = 0; k < count; k++) {
+            Rule r = rules.get(candidates != null ? candidates[k] : k);
             if (!r.fitsWithoutText(host, status, command)) {
                 continue;
             }
@@ -75,7 +95,7 @@ public final class RemoteHostRules {
                         ? text.substring(0, ReasonRules.MAX_TEXT) : text;
                 norm = TextNormalizer.normalize(t);
             }
-            if (r.fits(host, status, command, norm == null ? "" : norm)) {
+            if (r.text() == null || norm.contains(r.text())) { // the rest of r.fits, its host, status and command fit
                 return new Match(r.reason(), r.suffix());
             }
         }
@@ -87,20 +107,29 @@ public final class RemoteHostRules {
         if (remoteMta == null) {
             return null;
         }
-        String s = remoteMta.strip();
-        int semi = s.indexOf(';');
-        if (semi >= 0 && semi < 8) {
-            s = s.substring(semi + 1).strip(); // "dns; mx.example.net"
+        // Read in place, one copy at the end: this runs for every recipient.
+        int a = skipWhitespace(remoteMta, 0);
+        int semi = remoteMta.indexOf(';', a);
+        if (semi >= 0 && semi - a < 8) {
+            a = skipWhitespace(remoteMta, semi + 1); // "dns; mx.example.net"
         }
-        int sp = 0;
-        while (sp < s.length() && !Character.isWhitespace(s.charAt(sp)) && s.charAt(sp) != '[' && s.charAt(sp) != '(') {
-            sp++;
+        int end = a;
+        while (end < remoteMta.length() && !Character.isWhitespace(remoteMta.charAt(end))
+                && remoteMta.charAt(end) != '[' && remoteMta.charAt(end) != '(') {
+            end++;
         }
-        s = s.substring(0, sp).toLowerCase(Locale.ROOT);
-        while (s.endsWith(".")) {
-            s = s.substring(0, s.length() - 1);
+        while (end > a && remoteMta.charAt(end - 1) == '.') {
+            end--;
         }
-        return s.isEmpty() ? null : s;
+        return end == a ? null : remoteMta.substring(a, end).toLowerCase(Locale.ROOT);
+    }
+
+    private static int skipWhitespace(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     static RemoteHostRules read(BufferedReader in, String source) throws IOException {

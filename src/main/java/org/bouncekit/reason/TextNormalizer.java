@@ -21,9 +21,9 @@ final class TextNormalizer {
      * than one char take the full path. Racing threads store the same value, so plain char writes are safe.
      */
     private static final char UNKNOWN = 0;
-    private static final char FULL_PATH = 1;
+    static final char FULL_PATH = 1;
     private static final char SPACE = 2;
-    private static final char DROPPED = 3;
+    static final char DROPPED = 3;
     private static final char[] FOLDED = new char[65536];
 
     static String normalize(String s) {
@@ -46,14 +46,13 @@ final class TextNormalizer {
                     continue;
                 }
             }
-            // every char up to ' ' is a control or white space (SPACE among them); DEL too
-            if (c <= ' ' || c == '\u007f') {
+            if (becomesSpace(c)) {
                 if (!space) {
                     out[len++] = ' ';
                     space = true;
                 }
             } else {
-                out[len++] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+                out[len++] = lowerAscii(c);
                 space = false;
             }
         }
@@ -63,8 +62,21 @@ final class TextNormalizer {
         return new String(out, 0, len);
     }
 
+    /**
+     * True for a char that becomes a space: every char up to ' ' is a control or white space ({@link #SPACE}, what
+     * {@link #folded} makes of other white space, among them); DEL too.
+     */
+    static boolean becomesSpace(char c) {
+        return c <= ' ' || c == '\u007f';
+    }
+
+    /** {@code c} with an ASCII capital lowercased; every other char as it is (folded chars are lowercase). */
+    static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    }
+
     /** What a non-ASCII char becomes: a char, {@link #SPACE}, {@link #DROPPED} or {@link #FULL_PATH}. */
-    private static char folded(char c) {
+    static char folded(char c) {
         char f = FOLDED[c];
         if (f == UNKNOWN) {
             f = fold(c);

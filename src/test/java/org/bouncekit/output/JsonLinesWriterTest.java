@@ -158,6 +158,17 @@ class JsonLinesWriterTest {
     }
 
     @Test
+    void correlateHeaderNamesAreMaskedEvenWithAPlainValue() throws IOException {
+        // the name comes from the user's --correlate-header; a bidi or control character in it never goes out raw
+        OriginalMessage original = new OriginalMessage(null, null, null, null, Map.of("X-\u202Eevil\u0085", "plain"));
+        BounceReport r = new BounceReport(MessageKind.BOUNCE, null, null, null, original, List.of(), null, false);
+        String written = render(r, OutputOptions.DEFAULT);
+        assertTrue(written.contains("\"headers\":{\"X-?evil?\":\"plain\"}"), written);
+        String rendered = ResultWriters.renderer(OutputFormat.JSONL, OutputOptions.DEFAULT).render("x.eml", 0, r);
+        assertEquals(written, rendered);
+    }
+
+    @Test
     void crosswalkNamesTheOtherServicesCategories() throws IOException {
         JsonNode c = only(SampleReports.userUnknown(), new OutputOptions(0, false, true, List.of()))
                 .at("/verdicts/0/crosswalk");

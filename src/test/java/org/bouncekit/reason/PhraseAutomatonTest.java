@@ -47,7 +47,7 @@ class PhraseAutomatonTest {
         return null;
     }
 
-    private static void assertSameHit(PhraseTable.Hit expected, PhraseTable.Hit actual, String text) {
+    static void assertSameHit(PhraseTable.Hit expected, PhraseTable.Hit actual, String text) {
         String why = "text: " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
         if (expected == null) {
             assertNull(actual, why);
@@ -58,13 +58,19 @@ class PhraseAutomatonTest {
         }
     }
 
-    @Test
-    void agreesWithTheNaiveReferenceOnEveryFixtureMessage() throws IOException {
+    /** Every fixture message of the project, sorted; more than a hundred. */
+    static List<Path> fixtureMessages() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.walk(Path.of("src", "test", "resources", "fixtures"))) {
             files = s.filter(p -> p.toString().endsWith(".eml")).sorted().collect(Collectors.toList());
         }
         assertTrue(files.size() > 100, "fixtures found: " + files.size());
+        return files;
+    }
+
+    @Test
+    void agreesWithTheNaiveReferenceOnEveryFixtureMessage() throws IOException {
+        List<Path> files = fixtureMessages();
         int hits = 0;
         for (Path f : files) {
             String text = TextNormalizer.normalize(Files.readString(f, StandardCharsets.ISO_8859_1));
