@@ -3,6 +3,7 @@ package org.bouncekit.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.bouncekit.BounceClassifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +53,13 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("scan")) {
+            // The built-in tables (phrases, code dictionary) take a few hundred milliseconds to load: on another
+            // core, while the command line is parsed and the input opened, not after.
+            Thread tables = new Thread(BounceClassifier::create, "bouncekit-tables");
+            tables.setDaemon(true);
+            tables.start();
+        }
         System.exit(commandLine().execute(args));
     }
 }
