@@ -56,7 +56,13 @@ public final class Main implements Runnable {
         if (args.length > 0 && args[0].equals("scan")) {
             // The built-in tables (phrases, code dictionary) take a few hundred milliseconds to load: on another
             // core, while the command line is parsed and the input opened, not after.
-            Thread tables = new Thread(BounceClassifier::create, "bouncekit-tables");
+            Thread tables = new Thread(() -> {
+                try {
+                    BounceClassifier.create();
+                } catch (RuntimeException | Error e) {
+                    // nothing to report from here: the scan builds its classifier itself and reports what fails
+                }
+            }, "bouncekit-tables");
             tables.setDaemon(true);
             tables.start();
         }
