@@ -54,7 +54,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("scan")) {
-            // The built-in tables (phrases, code dictionary) take a few hundred milliseconds to load: on another
+            // The built-in tables (phrases, code dictionary) take over a hundred milliseconds to build: on another
             // core, while the command line is parsed and the input opened, not after.
             Thread tables = new Thread(() -> {
                 try {
