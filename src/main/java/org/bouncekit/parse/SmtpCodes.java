@@ -26,6 +26,10 @@ public final class SmtpCodes {
         int n = Math.min(text.length(), 1 << 16);
         Integer firstCode = null;
         for (int i = 0; i < n; i++) {
+            // A code at i, i + 1 or i + 2 has a digit at i + 2: prose is skipped three chars at a time.
+            while (i + 2 < n && !isAsciiDigit(text.charAt(i + 2))) {
+                i += 3;
+            }
             int code = replyCodeAt(text, i, n);
             if (code < 0) {
                 continue;
@@ -89,7 +93,7 @@ public final class SmtpCodes {
     }
 
     /** The reply code starting at {@code i}, or -1: [45][0-5][0-9] or a defined 2yz code, standing alone as a token. */
-    private static int replyCodeAt(String t, int i, int n) {
+    static int replyCodeAt(String t, int i, int n) {
         if (i + 3 > n) {
             return -1;
         }
@@ -124,7 +128,7 @@ public final class SmtpCodes {
     }
 
     /** The enhanced status starting exactly at {@code i}, or null. */
-    private static String statusAt(String t, int i, int n) {
+    static String statusAt(String t, int i, int n) {
         int end = statusEnd(t, i, n);
         if (end < 0) {
             return null;
@@ -201,6 +205,10 @@ public final class SmtpCodes {
             i++;
         }
         return i;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isCodeNeighbour(char p) {
