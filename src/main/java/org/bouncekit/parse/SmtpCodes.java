@@ -59,6 +59,10 @@ public final class SmtpCodes {
         }
         int n = Math.min(text.length(), 1 << 16);
         for (int i = 0; i < n; i++) {
+            // A status at i or i + 1 has a '.' or its class (2, 4, 5) at i + 1: prose is skipped two chars at a time.
+            while (i + 2 < n && !isDotOrClass(text.charAt(i + 1))) {
+                i += 2;
+            }
             char c = text.charAt(i);
             if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isCodeNeighbour(text.charAt(i - 1)))) {
                 String st = statusAt(text, i, n);
@@ -211,7 +215,11 @@ public final class SmtpCodes {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isCodeNeighbour(char p) {
+    private static boolean isDotOrClass(char c) {
+        return c == '.' || c == '2' || c == '4' || c == '5';
+    }
+
+    static boolean isCodeNeighbour(char p) {
         return Character.isLetterOrDigit(p) || p == '.' || p == '_' || p == '/' || p == '@' || p == '=';
     }
 }

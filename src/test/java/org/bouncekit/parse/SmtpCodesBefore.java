@@ -1,6 +1,9 @@
 package org.bouncekit.parse;
 
-/** SmtpCodes.find as it was before it skipped prose three chars at a time, kept to compare with (test code). */
+/**
+ * SmtpCodes.find and findStatus as they were before they skipped prose three and two chars at a time, kept to
+ * compare with (test code).
+ */
 final class SmtpCodesBefore {
     private SmtpCodesBefore() {
     }
@@ -32,6 +35,24 @@ final class SmtpCodesBefore {
                 firstCode = code;
             }
         }
-        return new SmtpCodes.Found(firstCode, SmtpCodes.findStatus(text));
+        return new SmtpCodes.Found(firstCode, findStatus(text));
+    }
+
+    /** The first enhanced status code in {@code text}, or null, by trying every position. */
+    static String findStatus(String text) {
+        if (text == null) {
+            return null;
+        }
+        int n = Math.min(text.length(), 1 << 16);
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '2' || c == '4' || c == '5') && (i == 0 || !SmtpCodes.isCodeNeighbour(text.charAt(i - 1)))) {
+                String st = SmtpCodes.statusAt(text, i, n);
+                if (st != null) {
+                    return st;
+                }
+            }
+        }
+        return null;
     }
 }

@@ -32,7 +32,10 @@ class SmtpCodesTest {
         assertEquals(status, found.status(), "status");
     }
 
-    /** find skips prose three chars at a time: random code-like text and the samples give what the plain scan gave. */
+    /**
+     * find and findStatus skip prose three and two chars at a time: random code-like text and the samples give what
+     * the plain scans gave.
+     */
     @ParameterizedTest
     @ValueSource(longs = {1L, 2L, 3L})
     void findsAsBefore(long seed) throws IOException {
@@ -62,5 +65,6 @@ class SmtpCodesTest {
         SmtpCodes.Found now = SmtpCodes.find(text);
         assertEquals(before.replyCode(), now.replyCode(), text);
         assertEquals(before.status(), now.status(), text);
+        assertEquals(SmtpCodesBefore.findStatus(text), SmtpCodes.findStatus(text), text);
     }
 }
