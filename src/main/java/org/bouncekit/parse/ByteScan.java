@@ -28,6 +28,13 @@ final class ByteScan {
                 return i + (Long.numberOfTrailingZeros(found) >>> 3);
             }
         }
+        if (i < to && to - from >= 8) {
+            // the last eight bytes in one word rather than up to seven one by one (most searches are header
+            // lines): the ones already looked at hold no target, so the first found is the first after them
+            long x = (long) LONGS.get(a, to - 8) ^ pattern;
+            long found = (x - ONES) & ~x & HIGHS;
+            return found != 0 ? to - 8 + (Long.numberOfTrailingZeros(found) >>> 3) : -1;
+        }
         for (; i < to; i++) {
             if (a[i] == target) {
                 return i;
@@ -60,6 +67,16 @@ final class ByteScan {
             cr |= (x - ONES) & ~x;
             long y = w ^ lfs;
             lf |= (y - ONES) & ~y;
+        }
+        if (i < to && to - from >= 8) {
+            // the last eight bytes in one word, some of them again: the kinds are the same
+            long w = (long) LONGS.get(a, to - 8);
+            high |= w;
+            long x = w ^ crs;
+            cr |= (x - ONES) & ~x;
+            long y = w ^ lfs;
+            lf |= (y - ONES) & ~y;
+            i = to;
         }
         // exact: without a zero byte in x nothing borrows, and ~x drops the bytes of 0x80 and above
         int kinds = (high & HIGHS) != 0 ? NON_ASCII : 0;

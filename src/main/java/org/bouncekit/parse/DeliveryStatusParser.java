@@ -34,6 +34,9 @@ public final class DeliveryStatusParser {
         boolean pastFirstBlock = false;
         List<String> sinceBlank = new ArrayList<>();
         String lastName = null;
+        // The body's next colon at or after the current line's start (len: none): one String.indexOf search from
+        // the line starts on, never back, so a report of many colon-less lines stays linear.
+        int nextColon = -1;
         int pos = 0;
         int len = body.length();
         while (pos < len) {
@@ -57,7 +60,11 @@ public final class DeliveryStatusParser {
                 }
                 continue;
             }
-            int colon = indexOf(body, ':', start, Math.min(end, start + 41));
+            if (nextColon < start) {
+                nextColon = body.indexOf(':', start);
+                nextColon = nextColon < 0 ? len : nextColon;
+            }
+            int colon = nextColon < Math.min(end, start + 41) ? nextColon : -1;
             if (colon < 0 || colon == start || colon - start > 40) {
                 lastName = null;
                 continue;
@@ -103,19 +110,6 @@ public final class DeliveryStatusParser {
         return new DeliveryStatus(perMessage, recipients);
     }
 
-    /**
-     * {@code c} in {@code body[from, to)} only: a search on to the next colon of the body made a report of many
-     * colon-less lines quadratic.
-     */
-    private static int indexOf(String body, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (body.charAt(i) == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static String[][] byLength(String... names) {
         String[][] out = new String[MAX_NAME_CHARS + 1][0];
         for (String name : names) {
@@ -127,7 +121,7 @@ public final class DeliveryStatusParser {
     }
 
     /** {@code body.substring(from, to).trim().toLowerCase(Locale.ROOT)}, the known names without a copy. */
-    private static String lowercaseName(String body, int start, int end) {
+    static String lowercaseName(String body, int start, int end) {
         int from = TextRange.trimStart(body, start, end);
         int to = TextRange.trimEnd(body, from, end);
         if (to - from <= MAX_NAME_CHARS) {

@@ -26,6 +26,10 @@ public final class SmtpCodes {
         int n = Math.min(text.length(), 1 << 16);
         Integer firstCode = null;
         for (int i = 0; i < n; i++) {
+            // A code at i, i + 1 or i + 2 has a digit at i + 2: prose is skipped three chars at a time.
+            while (i + 2 < n && !isAsciiDigit(text.charAt(i + 2))) {
+                i += 3;
+            }
             int code = replyCodeAt(text, i, n);
             if (code < 0) {
                 continue;
@@ -55,6 +59,10 @@ public final class SmtpCodes {
         }
         int n = Math.min(text.length(), 1 << 16);
         for (int i = 0; i < n; i++) {
+            // A status at i or i + 1 has a '.' or its class (2, 4, 5) at i + 1: prose is skipped two chars at a time.
+            while (i + 2 < n && !isDotOrClass(text.charAt(i + 1))) {
+                i += 2;
+            }
             char c = text.charAt(i);
             if ((c == '2' || c == '4' || c == '5') && (i == 0 || !isCodeNeighbour(text.charAt(i - 1)))) {
                 String st = statusAt(text, i, n);
@@ -89,7 +97,7 @@ public final class SmtpCodes {
     }
 
     /** The reply code starting at {@code i}, or -1: [45][0-5][0-9] or a defined 2yz code, standing alone as a token. */
-    private static int replyCodeAt(String t, int i, int n) {
+    static int replyCodeAt(String t, int i, int n) {
         if (i + 3 > n) {
             return -1;
         }
@@ -124,7 +132,7 @@ public final class SmtpCodes {
     }
 
     /** The enhanced status starting exactly at {@code i}, or null. */
-    private static String statusAt(String t, int i, int n) {
+    static String statusAt(String t, int i, int n) {
         int end = statusEnd(t, i, n);
         if (end < 0) {
             return null;
@@ -203,7 +211,15 @@ public final class SmtpCodes {
         return i;
     }
 
-    private static boolean isCodeNeighbour(char p) {
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isDotOrClass(char c) {
+        return c == '.' || c == '2' || c == '4' || c == '5';
+    }
+
+    static boolean isCodeNeighbour(char p) {
         return Character.isLetterOrDigit(p) || p == '.' || p == '_' || p == '/' || p == '@' || p == '=';
     }
 }

@@ -47,15 +47,25 @@ final class PhraseAutomaton {
      * The complete transition function of the branching states for ASCII chars: {@code asciiNext[(state << rowShift)
      * + asciiColumn[c]]} is the next state, bitwise complemented ({@code ~state}, negative) when some part ends in
      * that state. Branching states are numbered breadth-first, so the shallow ones, where a scan spends most of
-     * its time, sit together.
+     * its time, sit together. Null when the states fit in 16 bits: then {@link #asciiNextShort} holds the table.
      */
     private final int[] asciiNext;
     /**
+     * {@link #asciiNext} in 16 bits (null for an automaton of more than {@link #SHORT_STATES} states): half the
+     * bytes, so twice the rows per cache line. The step from char to char is a chain of dependent reads of this
+     * table, and with the built-in phrases the int table (110 KB) did not stay in the L1 cache.
+     */
+    private final short[] asciiNextShort;
+    /**
      * Per state {@code s} from {@link #branching} on, at {@code LONE * (s - branching)}: the column of its one
      * child by an ASCII char (-1 for none), that child encoded as in {@link #asciiNext}, and its failure state:
-     * any other ASCII char leads where it leads from there.
+     * any other ASCII char leads where it leads from there. Null when {@link #loneShort} holds them.
      */
     private final int[] lone;
+    /** {@link #lone} in 16 bits, as {@link #asciiNextShort}; null when that is. */
+    private final short[] loneShort;
+    /** The most states whose encoding ({@code ~state} included) fits in a short. */
+    static final int SHORT_STATES = Short.MAX_VALUE + 1;
     private static final int LONE = 3;
     /** Trie edges by non-ASCII chars, (state, char) -> child state. */
     private final Edges nonAsciiEdges = new Edges();
@@ -274,24 +284,53 @@ final class PhraseAutomaton {
             o += length;
         }
         outputStart[nodes] = o;
-        asciiNext = new int[Math.multiplyExact(branching, 1 << rowShift)];
-        lone = new int[LONE * (nodes - branching)];
+        int[] table = new int[Math.multiplyExact(branching, 1 << rowShift)];
+        int[] loneStates = new int[LONE * (nodes - branching)];
         for (int s = 0; s < nodes; s++) {
             int r = renumbered[s];
             if (r < branching) {
                 for (int c = 0; c < columns; c++) {
-                    asciiNext[(r << rowShift) + c] = encode(renumbered[next[s * columns + c]]);
+                    table[(r << rowShift) + c] = encode(renumbered[next[s * columns + c]]);
                 }
             } else {
                 int at = LONE * (r - branching);
-                lone[at] = loneColumn[s];
-                lone[at + 1] = loneColumn[s] < 0 ? 0 : encode(renumbered[next[s * columns + loneColumn[s]]]);
-                lone[at + 2] = fail[r];
+                loneStates[at] = loneColumn[s];
+                loneStates[at + 1] = loneColumn[s] < 0 ? 0 : encode(renumbered[next[s * columns + loneColumn[s]]]);
+                loneStates[at + 2] = fail[r];
             }
         }
+        boolean small = nodes <= SHORT_STATES;
+        asciiNext = small ? null : table;
+        lone = small ? null : loneStates;
+        asciiNextShort = small ? shorts(table) : null;
+        loneShort = small ? shorts(loneStates) : null;
         for (long[] edge : nonAscii) {
             nonAsciiEdges.put(key(renumbered[(int) edge[0]], (char) edge[1]), renumbered[(int) edge[2]]);
         }
+    }
+
+    /** The values, each in {@code [-SHORT_STATES, SHORT_STATES)}, as shorts. */
+    private static short[] shorts(int[] values) {
+        short[] out = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (short) values[i];
+        }
+        return out;
+    }
+
+    /** {@code asciiNext[i]}, from whichever of the two tables is there. */
+    private int asciiNext(int i) {
+        return asciiNextShort != null ? asciiNextShort[i] : asciiNext[i];
+    }
+
+    /** {@code lone[i]}, from whichever of the two tables is there. */
+    private int lone(int i) {
+        return loneShort != null ? loneShort[i] : lone[i];
+    }
+
+    /** Whether the transition tables are the 16-bit ones (for tests). */
+    boolean shortTables() {
+        return asciiNextShort != null;
     }
 
     /** A state as {@link #asciiNext} holds it (in the final numbering, once the outputs are set). */
@@ -439,10 +478,10 @@ final class PhraseAutomaton {
                 int s = state;
                 // a state without a row: its one child, or on from its failure state (each step is shallower,
                 // and a step deeper takes a char, so the walks add up to at most the text's length)
-                while (s >= branching && lone[LONE * (s - branching)] != column) {
-                    s = lone[LONE * (s - branching) + 2];
+                while (s >= branching && lone(LONE * (s - branching)) != column) {
+                    s = lone(LONE * (s - branching) + 2);
                 }
-                next = s < branching ? asciiNext[(s << rowShift) + column] : lone[LONE * (s - branching) + 1];
+                next = s < branching ? asciiNext((s << rowShift) + column) : lone(LONE * (s - branching) + 1);
             } else {
                 next = nonAsciiStep(state, c);
             }

@@ -119,4 +119,52 @@ class PhraseAutomatonTest {
             assertSameHit(naiveFind(t.phrases(), text), t.find(text), text);
         }
     }
+
+    @Test
+    void theBuiltInTableHasTheSixteenBitLayout() {
+        assertTrue(new PhraseAutomaton(BUILT_IN.phrases()).shortTables());
+    }
+
+    /**
+     * A table of more than {@link PhraseAutomaton#SHORT_STATES} states keeps the int layout; both layouts against
+     * the reference, on texts stitched from the phrases and random chars so that phrases and near misses occur.
+     */
+    @Test
+    void tablesTooLargeForSixteenBitsAndSmallerOnesMatchTheReference() throws IOException {
+        for (int phraseCount : new int[] {1_500, 5_000}) {
+            Random random = new Random(phraseCount);
+            String alphabet = "abcd e\u00e9";
+            StringBuilder table = new StringBuilder("[blocked]\n");
+            for (int p = 0; p < phraseCount; p++) {
+                table.append(randomWord(random, alphabet, 10 + random.nextInt(12)));
+                if (p % 7 == 0) {
+                    table.append(" ... ").append(randomWord(random, alphabet, 5 + random.nextInt(6)));
+                }
+                table.append('\n');
+            }
+            PhraseTable t = PhraseTable.read(new BufferedReader(new StringReader(table.toString())), "large");
+            PhraseAutomaton automaton = new PhraseAutomaton(t.phrases());
+            assertEquals(phraseCount < 3_000, automaton.shortTables(), "phrases: " + phraseCount);
+            for (int k = 0; k < 300; k++) {
+                StringBuilder text = new StringBuilder();
+                for (int piece = 0; piece < 6; piece++) {
+                    String[] parts = t.phrases().get(random.nextInt(phraseCount)).parts();
+                    String part = parts[random.nextInt(parts.length)];
+                    // a whole part, or a part cut short: a near miss deep in the automaton
+                    text.append(random.nextBoolean() ? part : part.substring(0, 1 + random.nextInt(part.length())));
+                    text.append(randomWord(random, alphabet, random.nextInt(40)));
+                }
+                String normalized = TextNormalizer.normalize(text.toString());
+                assertSameHit(naiveFind(t.phrases(), normalized), t.find(normalized), normalized);
+            }
+        }
+    }
+
+    private static String randomWord(Random random, String alphabet, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
 }
