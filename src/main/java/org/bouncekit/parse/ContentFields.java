@@ -2,8 +2,6 @@ package org.bouncekit.parse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.stream.NameValuePair;
 import org.apache.james.mime4j.stream.RawBody;
 import org.apache.james.mime4j.stream.RawField;
@@ -307,7 +305,7 @@ final class ContentFields {
                 String quoted = str(p + 1, to);
                 if (quoted.indexOf('\r') < 0 && quoted.indexOf('\n') < 0) {
                     single = quoted.length() > 1 && quoted.startsWith("=?")
-                            ? DecoderUtil.decodeEncodedWords(quoted, DecodeMonitor.SILENT) : quoted;
+                            ? EncodedWords.decode(quoted) : quoted;
                     p = close < 0 ? to : close + 1;
                 }
             } else {
@@ -357,7 +355,7 @@ final class ContentFields {
                         quoted = quoted.replace("\r", "").replace("\n", "");
                     }
                     if (quoted.length() > 1 && quoted.startsWith("=?")) {
-                        quoted = DecoderUtil.decodeEncodedWords(quoted, DecodeMonitor.SILENT);
+                        quoted = EncodedWords.decode(quoted);
                     }
                     dst.append(quoted);
                     whitespace = false;

@@ -28,8 +28,8 @@ import org.bouncekit.Limits;
  * messages (see {@link MimeReader}). Only what classification needs is kept: headers (each value made when first
  * asked for), the start of each text part, delivery-status and feedback-report bodies, and the headers of the
  * returned message. A limit or a defect stops parsing and keeps what was read. mime4j's codecs still decode base64;
- * quoted-printable and header encoded-words are decoded by {@link QuotedPrintableDecoder} and {@link EncodedWords},
- * which give mime4j's output.
+ * quoted-printable and encoded-words (header fields, Content-Type parameters) are decoded by
+ * {@link QuotedPrintableDecoder} and {@link EncodedWords}, which give mime4j's output.
  */
 public final class MimeParser {
     private static final int MAX_REPORT_CHARS = 1 << 20;
