@@ -24,7 +24,7 @@ final class JsonLinesRenderer implements ResultRenderer {
     }
 
     private static final class Line {
-        private final CharArrayWriter buffer = new CharArrayWriter();
+        private final LineChars buffer = new LineChars();
         private final JsonLinesWriter writer;
 
         Line(OutputOptions options, CrosswalkTable crosswalk) {
@@ -47,7 +47,7 @@ final class JsonLinesRenderer implements ResultRenderer {
      * A Writer into a plain char array: the generator hands over its buffer with one array copy, and the line
      * becomes a String with one more (java.io.CharArrayWriter synchronizes, a StringBuilder compacts twice).
      */
-    private static final class CharArrayWriter extends Writer {
+    private static final class LineChars extends Writer {
         char[] chars = new char[4096];
         int length;
 
